@@ -1,0 +1,119 @@
+package com.magazine.content.access;
+
+import com.magazine.content.author.AuthorService;
+import com.magazine.content.common.ContentConfig;
+import com.magazine.content.common.error.Problems;
+import com.magazine.content.common.paging.Cursors;
+import com.magazine.content.common.paging.Page;
+import com.magazine.content.common.paging.PageRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Issues, lists, revokes and checks API keys. */
+@ApplicationScoped
+public class ApiKeyService {
+
+    static final String SECRET_PREFIX = "cak_";
+    private static final String LIST = "keys:newest";
+
+    private final ApiKeyRepository keys;
+    private final AuthorService authors;
+    private final Cursors cursors;
+    private final Optional<byte[]> adminKeyHash;
+    private final SecureRandom random = new SecureRandom();
+
+    ApiKeyService(ApiKeyRepository keys, AuthorService authors, Cursors cursors, ContentConfig config) {
+        this.keys = keys;
+        this.authors = authors;
+        this.cursors = cursors;
+        this.adminKeyHash = config.adminKey().filter(k -> !k.isBlank()).map(ApiKeyService::hash);
+    }
+
+    /** The holder of {@code secret}, if it is the configured admin key or an active stored key. */
+    @Transactional
+    Optional<KeyHolder> authenticate(String secret) {
+        byte[] hash = hash(secret);
+        if (adminKeyHash.isPresent() && MessageDigest.isEqual(adminKeyHash.get(), hash)) {
+            return Optional.of(new KeyHolder("config:admin-key", Role.admin, null));
+        }
+        return keys.findActiveBySecretHash(hash)
+                .map(key -> new KeyHolder(key.id().toString(), key.role(), key.authorId()));
+    }
+
+    @Transactional
+    public CreatedApiKey create(CreateApiKey request) {
+        UUID authorId = null;
+        if (request.role() == Role.author) {
+            if (request.author() == null) {
+                throw Problems.unprocessable("author", "is required for a key with the author role");
+            }
+            authorId = authors.idOf(request.author())
+                    .orElseThrow(() -> Problems.unprocessable("author", "no author has the slug '" + request.author() + "'"));
+        } else if (request.author() != null) {
+            throw Problems.unprocessable("author", "is only for keys with the author role");
+        }
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String secret = SECRET_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        ApiKey key = new ApiKey(request.name().strip(), secret.substring(0, SECRET_PREFIX.length() + 8), hash(secret),
+                request.role(), authorId);
+        keys.persistAndFlush(key);
+        return new CreatedApiKey(ApiKeyView.from(key, request.author()), secret);
+    }
+
+    @Transactional
+    public Page<ApiKeyView> list(PageRequest page) {
+        UUID before = page.first() ? null : Cursors.uuid(cursors.decode(LIST, page.cursor(), 1).get(0));
+        List<ApiKey> rows = keys.page(before, page.limit() + 1);
+        Map<UUID, String> slugs = authors.slugsOf(rows.stream().map(ApiKey::authorId).filter(Objects::nonNull).toList());
+        return Page.of(rows, page.limit(), key -> ApiKeyView.from(key, slugs.get(key.authorId())),
+                key -> cursors.encode(LIST, key.id().toString()));
+    }
+
+    @Transactional
+    public ApiKeyView get(UUID id) {
+        ApiKey key = find(id);
+        return ApiKeyView.from(key, slugOf(key));
+    }
+
+    /** Revokes the key at once: it is refused from the next request on. Revoking twice is harmless. */
+    @Transactional
+    public void revoke(UUID id) {
+        find(id).revoke();
+    }
+
+    long activeKeysOf(UUID authorId) {
+        return keys.countActiveForAuthor(authorId);
+    }
+
+    private ApiKey find(UUID id) {
+        return keys.findByIdOptional(id).orElseThrow(() -> Problems.notFound("API key", id.toString()));
+    }
+
+    private String slugOf(ApiKey key) {
+        return key.authorId() == null ? null : authors.slugsOf(List.of(key.authorId())).get(key.authorId());
+    }
+
+
+    static byte[] hash(String secret) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Who holds a key: its id (or the config admin key), role and, for the author role, the author. */
+    record KeyHolder(String keyId, Role role, UUID authorId) {
+    }
+}

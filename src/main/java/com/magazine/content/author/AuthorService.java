@@ -1,0 +1,178 @@
+package com.magazine.content.author;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.magazine.content.access.Caller;
+import com.magazine.content.common.error.Problems;
+import com.magazine.content.common.http.IfMatch;
+import com.magazine.content.common.json.MergePatch;
+import com.magazine.content.common.paging.Cursors;
+import com.magazine.content.common.paging.Page;
+import com.magazine.content.common.paging.PageRequest;
+import com.magazine.content.common.text.Slugs;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.hibernate.exception.ConstraintViolationException;
+
+/** The rules of authors: slugs, who may change whom, and what blocks a deletion. */
+@ApplicationScoped
+public class AuthorService {
+
+    private static final String BY_NAME = "authors:name";
+
+    private final AuthorRepository authors;
+    private final Cursors cursors;
+    private final MergePatch mergePatch;
+    private final Instance<Caller> caller;
+    private final Instance<AuthorReferences> references;
+
+    AuthorService(AuthorRepository authors, Cursors cursors, MergePatch mergePatch, Instance<Caller> caller,
+            Instance<AuthorReferences> references) {
+        this.authors = authors;
+        this.cursors = cursors;
+        this.mergePatch = mergePatch;
+        this.caller = caller;
+        this.references = references;
+    }
+
+    @Transactional
+    public Page<AuthorView> list(PageRequest page) {
+        String afterName = null;
+        UUID afterId = null;
+        if (!page.first()) {
+            List<String> keys = cursors.decode(BY_NAME, page.cursor(), 2);
+            afterName = keys.get(0);
+            afterId = Cursors.uuid(keys.get(1));
+        }
+        return Page.of(authors.pageByName(afterName, afterId, page.limit() + 1), page.limit(), AuthorView::from,
+                author -> cursors.encode(BY_NAME, author.sortName(), author.id().toString()));
+    }
+
+    @Transactional
+    public AuthorView get(String slug) {
+        return AuthorView.from(find(slug));
+    }
+
+    @Transactional
+    public AuthorView create(AuthorInput input) {
+        String slug = input.slug() != null ? claim(input.slug()) : freeSlugFor(input.name());
+        Author author = new Author(slug, input);
+        return AuthorView.from(save(author));
+    }
+
+    /** Full update (PUT): every field is replaced; a left-out slug keeps the current one. */
+    @Transactional
+    public AuthorView replace(String slug, AuthorInput input, IfMatch ifMatch) {
+        Author author = findForWrite(slug, ifMatch);
+        if (input.slug() != null && !input.slug().equals(author.slug())) {
+            claim(input.slug());
+        }
+        author.revise(input);
+        return AuthorView.from(save(author));
+    }
+
+    /** JSON merge patch: applied to the author as written, then checked and saved like a full update. */
+    @Transactional
+    public AuthorView patch(String slug, JsonNode patch, IfMatch ifMatch) {
+        Author author = findForWrite(slug, ifMatch);
+        AuthorInput input = mergePatch.apply(author.toInput(), patch);
+        if (input.slug() == null) {
+            throw Problems.unprocessable("slug", "cannot be removed; send a new slug to rename the author");
+        }
+        if (!input.slug().equals(author.slug())) {
+            claim(input.slug());
+        }
+        author.revise(input);
+        return AuthorView.from(save(author));
+    }
+
+    /** Deletes an author who no longer has anything (409 naming what remains). */
+    @Transactional
+    public void delete(String slug, IfMatch ifMatch) {
+        Author author = find(slug);
+        ifMatch.check(AuthorView.from(author).etag());
+        List<String> remaining = references.stream()
+                .map(reference -> reference.describe(author.id()))
+                .flatMap(Optional::stream)
+                .toList();
+        if (!remaining.isEmpty()) {
+            throw Problems.conflict("author-in-use", "The author '" + slug + "' still has "
+                    + String.join(", ", remaining) + "; remove or reassign them first.");
+        }
+        authors.delete(author);
+        authors.flush();
+    }
+
+    /** For other features: the id of the author with this slug. */
+    @Transactional
+    public Optional<UUID> idOf(String slug) {
+        return authors.findBySlug(slug).map(Author::id);
+    }
+
+    /** For other features: the slugs of these authors, by id. */
+    @Transactional
+    public Map<UUID, String> slugsOf(Collection<UUID> ids) {
+        return authors.findByIds(Set.copyOf(ids)).stream().collect(Collectors.toMap(Author::id, Author::slug));
+    }
+
+    private Author find(String slug) {
+        return authors.findBySlug(slug).orElseThrow(() -> Problems.notFound("author", slug));
+    }
+
+    private Author findForWrite(String slug, IfMatch ifMatch) {
+        Author author = find(slug);
+        caller.get().requireWriteFor(author.id());
+        ifMatch.check(AuthorView.from(author).etag());
+        return author;
+    }
+
+    /** The slug, when no other author has it. */
+    private String claim(String slug) {
+        if (authors.slugTaken(slug)) {
+            throw slugTaken(slug);
+        }
+        return slug;
+    }
+
+    /** The slug of the name, with -2, -3… appended when authors of the same name exist. */
+    private String freeSlugFor(String name) {
+        String base = Slugs.of(name);
+        if (base.isEmpty()) {
+            base = "author";
+        }
+        Set<String> taken = new HashSet<>(authors.slugsLike(base));
+        String slug = base;
+        for (int n = 2; taken.contains(slug); n++) {
+            slug = base + "-" + n;
+        }
+        return slug;
+    }
+
+    /** Writes now, so that a slug taken by a concurrent request is a 409, not a failure at commit. */
+    private Author save(Author author) {
+        try {
+            authors.persistAndFlush(author);
+            return author;
+        } catch (PersistenceException e) {
+            Throwable cause = e instanceof ConstraintViolationException ? e : e.getCause();
+            if (cause instanceof ConstraintViolationException violation
+                    && "author_slug_key".equals(violation.getConstraintName())) {
+                throw slugTaken(author.slug());
+            }
+            throw e;
+        }
+    }
+
+    private static RuntimeException slugTaken(String slug) {
+        return Problems.conflict("slug-taken", "Another author already has the slug '" + slug + "'.");
+    }
+}

@@ -1,0 +1,68 @@
+package com.magazine.content.common;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.Optional;
+
+/**
+ * The service's own settings ({@code content.*}); each can be set from the environment, e.g.
+ * {@code CONTENT_ADMIN_KEY}. README.md has the table.
+ */
+@ConfigMapping(prefix = "content")
+public interface ContentConfig {
+
+    /**
+     * A bootstrap admin key: with it an operator creates the stored keys that people and partners use. Set it from a
+     * secret store, never in a file.
+     */
+    Optional<String> adminKey();
+
+    Http http();
+
+    Paging paging();
+
+    Demo demo();
+
+    EmbeddedDb embeddedDb();
+
+    interface Http {
+
+        /** {@code Cache-Control} of successful anonymous reads (published content). */
+        @WithDefault("public, max-age=60, stale-while-revalidate=300, stale-if-error=86400")
+        String cacheControl();
+    }
+
+    interface Paging {
+
+        /**
+         * The secret that signs paging cursors. Every instance behind one URL must share it; set your own in
+         * production (changing it only invalidates the cursors clients hold).
+         */
+        @WithDefault("content-api-cursor-secret-change-me")
+        String cursorSecret();
+    }
+
+    interface Demo {
+
+        /** Load the demo content at start-up (on in dev mode). */
+        @WithDefault("false")
+        boolean enabled();
+    }
+
+    /**
+     * The embedded PostgreSQL started when no datasource URL is set. Read before Quarkus starts, from system
+     * properties and the environment only (see EmbeddedDatabase); listed here so that they are documented and known.
+     */
+    interface EmbeddedDb {
+
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("data/postgres")
+        String dir();
+
+        /** 0 picks a free port. */
+        @WithDefault("0")
+        int port();
+    }
+}

@@ -1,0 +1,136 @@
+package com.magazine.content.common.database;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * The embedded PostgreSQL server used when no datasource URL is configured: dev mode, {@code java -jar} evaluation
+ * and the test suite. Production sets {@code QUARKUS_DATASOURCE_JDBC_URL} and never starts it.
+ *
+ * <p>The server binaries come from Maven Central as jars (io.zonky.test), so nothing has to be installed.
+ */
+public final class EmbeddedDatabase {
+
+    public static final String URL_PROPERTY = "quarkus.datasource.jdbc.url";
+    public static final String DATABASE_NAME = "content";
+    public static final String USER = "postgres";
+
+    private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
+
+    private final EmbeddedPostgres server;
+    private final String jdbcUrl;
+
+    private EmbeddedDatabase(EmbeddedPostgres server) {
+        this.server = server;
+        this.jdbcUrl = server.getJdbcUrl(USER, DATABASE_NAME);
+    }
+
+    /**
+     * Starts a server on {@code dataDirectory}, keeping what is already there, and makes sure the application's
+     * database exists.
+     *
+     * @param port the port to listen on on the loopback interface; 0 picks a free one
+     */
+    public static EmbeddedDatabase start(Path dataDirectory, int port) {
+        try {
+            Files.createDirectories(dataDirectory);
+            EmbeddedPostgres server = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory.toAbsolutePath())
+                    .setCleanDataDirectory(false)
+                    .setPort(port == 0 ? EmbeddedDatabase.freePort() : port)
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setServerConfig("listen_addresses", "localhost")
+                    .setServerConfig("max_connections", "100")
+                    .setRegisterShutdownHook(true)
+                    .start();
+            createDatabaseIfMissing(server);
+            return new EmbeddedDatabase(server);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the embedded PostgreSQL in " + dataDirectory, e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void createDatabaseIfMissing(EmbeddedPostgres server) throws IOException {
+        try (Connection connection = server.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            try (ResultSet exists = statement.executeQuery(
+                    "select 1 from pg_database where datname = '" + DATABASE_NAME + "'")) {
+                if (!exists.next()) {
+                    statement.execute("create database " + DATABASE_NAME + " encoding 'UTF8' template template0");
+                }
+            }
+        } catch (SQLException e) {
+            throw new IOException("could not create the database " + DATABASE_NAME, e);
+        }
+    }
+
+    public String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    public int port() {
+        return server.getPort();
+    }
+
+    /** The datasource settings that point Quarkus at this server. */
+    public Map<String, String> datasourceProperties() {
+        return Map.of(
+                URL_PROPERTY, jdbcUrl,
+                "quarkus.datasource.username", USER,
+                "quarkus.datasource.password", "");
+    }
+
+    public void stop() {
+        try {
+            server.close();
+        } catch (IOException e) {
+            LOG.warn("the embedded PostgreSQL did not stop cleanly", e);
+        }
+    }
+
+    /**
+     * Starts the embedded server for this JVM unless a datasource URL is configured (environment or system property)
+     * or {@code content.embedded-db.enabled} is false, and publishes its settings as system properties so that
+     * Quarkus, and any later restart in dev mode, finds them.
+     */
+    public static void startUnlessConfigured() {
+        if (setting(URL_PROPERTY).isPresent()) {
+            return;
+        }
+        if (!Boolean.parseBoolean(setting("content.embedded-db.enabled").orElse("true"))) {
+            return; // production guard: Quarkus then fails fast with "no JDBC URL" instead of writing to a local disk
+        }
+        Path directory = Path.of(setting("content.embedded-db.dir").orElse("data/postgres"));
+        int port = Integer.parseInt(setting("content.embedded-db.port").orElse("0"));
+        EmbeddedDatabase database = start(directory, port);
+        database.datasourceProperties().forEach(System::setProperty);
+        LOG.infof("Embedded PostgreSQL serving %s from %s", database.jdbcUrl(), directory.toAbsolutePath());
+    }
+
+    /** A setting from a system property, or from its environment variable as Quarkus names it. */
+    public static Optional<String> setting(String name) {
+        String value = System.getProperty(name);
+        if (value == null || value.isBlank()) {
+            value = System.getenv(name.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT));
+        }
+        return Optional.ofNullable(value).filter(v -> !v.isBlank());
+    }
+}

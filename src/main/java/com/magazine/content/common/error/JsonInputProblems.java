@@ -1,0 +1,88 @@
+package com.magazine.content.common.error;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * A body that cannot be read as the resource's JSON: a 400 problem naming the field at fault (in {@code violations},
+ * like a validation failure) or the place where the JSON breaks, never a parser message with class names.
+ */
+public class JsonInputProblems {
+
+    /*
+     * One method per exception type that Quarkus or quarkus-resteasy-problem also map: the most specific type wins,
+     * then the lowest priority.
+     */
+
+    @ServerExceptionMapper(priority = 1)
+    Response unreadable(JsonProcessingException e, UriInfo uri) {
+        return respond(e, uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    Response malformed(JsonParseException e, UriInfo uri) {
+        return respond(e, uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    Response mismatched(MismatchedInputException e, UriInfo uri) {
+        return respond(e, uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    Response invalid(InvalidFormatException e, UriInfo uri) {
+        return respond(e, uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    Response unknown(UnrecognizedPropertyException e, UriInfo uri) {
+        return respond(e, uri);
+    }
+
+    private static Response respond(JsonProcessingException e, UriInfo uri) {
+        return HttpProblem.builder(of(e)).withInstance(URI.create(uri.getPath())).build().toResponse();
+    }
+
+    /** The problem for {@code e}. */
+    public static HttpProblem of(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return Problems.invalidField(path(unknown), "is not a field of this resource");
+        }
+        if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                && invalid.getTargetType().isEnum()) {
+            String allowed = Arrays.stream(invalid.getTargetType().getEnumConstants())
+                    .map(String::valueOf)
+                    .collect(Collectors.joining(", "));
+            return Problems.invalidField(path(invalid), "must be one of: " + allowed);
+        }
+        if (e instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
+            return Problems.invalidField(path(mismatched), "has the wrong type");
+        }
+        if (e instanceof JsonParseException parse) {
+            JsonLocation at = parse.getLocation();
+            return Problems.badRequest("malformed-json", "The body is not valid JSON (line " + at.getLineNr()
+                    + ", column " + at.getColumnNr() + ").");
+        }
+        return Problems.badRequest("malformed-json", "The body is not valid JSON of the expected shape.");
+    }
+
+    /** The field as a dotted path into the body, e.g. {@code links.0.url}. */
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(reference -> reference.getFieldName() != null ? reference.getFieldName()
+                        : String.valueOf(reference.getIndex()))
+                .collect(Collectors.joining("."));
+    }
+}

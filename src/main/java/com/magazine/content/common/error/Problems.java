@@ -1,0 +1,93 @@
+package com.magazine.content.common.error;
+
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import jakarta.ws.rs.core.Response.Status;
+import jakarta.validation.ConstraintViolation;
+import java.net.URI;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The domain problems every feature raises, each an RFC 9457 {@code application/problem+json} answer. Generic HTTP
+ * failures (malformed JSON, unknown routes, validation) are mapped by quarkus-resteasy-problem; this class holds the
+ * ones our rules produce, each with a stable {@code type} a client can switch on.
+ */
+public final class Problems {
+
+    /** The prefix of every problem type this API defines; README lists them. */
+    public static final String TYPE_PREFIX = "urn:content-api:problem:";
+
+    private Problems() {
+    }
+
+    public static HttpProblem notFound(String what, String key) {
+        return problem("not-found", Status.NOT_FOUND, "Not Found", "No " + what + " '" + key + "' exists.");
+    }
+
+    public static HttpProblem conflict(String type, String detail) {
+        return problem(type, Status.CONFLICT, "Conflict", detail);
+    }
+
+    public static HttpProblem preconditionFailed(String detail) {
+        return problem("stale-version", Status.PRECONDITION_FAILED, "Precondition Failed", detail);
+    }
+
+    public static HttpProblem forbidden(String detail) {
+        return problem("forbidden", Status.FORBIDDEN, "Forbidden", detail);
+    }
+
+    public static HttpProblem badRequest(String type, String detail) {
+        return problem(type, Status.BAD_REQUEST, "Bad Request", detail);
+    }
+
+    /** A 400 for one field of the body that cannot be read (unknown, or of the wrong type). */
+    public static HttpProblem invalidField(String field, String message) {
+        return withViolation("invalid-field", 400, "Bad Request", field, message);
+    }
+
+    /**
+     * A request that is well formed but breaks a rule on one field. The field is listed in {@code violations}, in the
+     * same shape as Bean Validation failures, so a client handles both alike.
+     */
+    public static HttpProblem unprocessable(String field, String message) {
+        return withViolation("unprocessable", 422, "Unprocessable Content", field, message);
+    }
+
+    /** A 400 listing each Bean Validation failure of a body checked outside the resource method (a merge patch). */
+    public static HttpProblem invalidBody(Set<? extends ConstraintViolation<?>> violations) {
+        List<Map<String, String>> list = violations.stream()
+                .map(v -> Map.of("field", v.getPropertyPath().toString(), "in", "body", "message", v.getMessage()))
+                .sorted(Comparator.comparing((Map<String, String> v) -> v.get("field")))
+                .toList();
+        return HttpProblem.builder()
+                .withType(URI.create(TYPE_PREFIX + "invalid-field"))
+                .withStatus(400)
+                .withTitle("Bad Request")
+                .withDetail(list.stream().map(v -> v.get("field") + ": " + v.get("message"))
+                        .collect(Collectors.joining("; ")))
+                .with("violations", list)
+                .build();
+    }
+
+    private static HttpProblem withViolation(String type, int status, String title, String field, String message) {
+        return HttpProblem.builder()
+                .withType(URI.create(TYPE_PREFIX + type))
+                .withStatus(status)
+                .withTitle(title)
+                .withDetail(field + ": " + message)
+                .with("violations", List.of(Map.of("field", field, "in", "body", "message", message)))
+                .build();
+    }
+
+    private static HttpProblem problem(String type, Status status, String title, String detail) {
+        return HttpProblem.builder()
+                .withType(URI.create(TYPE_PREFIX + type))
+                .withStatus(status)
+                .withTitle(title)
+                .withDetail(detail)
+                .build();
+    }
+}

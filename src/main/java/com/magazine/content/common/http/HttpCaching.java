@@ -1,0 +1,96 @@
+package com.magazine.content.common.http;
+
+import com.magazine.content.common.paging.Page;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.UriInfo;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import java.util.StringJoiner;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
+
+/**
+ * Validators and cache headers for every GET: a strong {@code ETag}, {@code Last-Modified}, the {@code Surrogate-Key}
+ * that names what the answer contains (so a CDN purges exactly what a change touched), and the 304 answer when the
+ * client's copy is current. {@link CacheControlFilter} adds {@code Cache-Control} and {@code Vary}.
+ */
+public final class HttpCaching {
+
+    public static final String SURROGATE_KEY = "Surrogate-Key";
+
+    private HttpCaching() {
+    }
+
+    /** The strong ETag of one stored version of one resource; also what {@code If-Match} is compared with. */
+    public static EntityTag etag(UUID id, long version) {
+        return new EntityTag(id + "." + version);
+    }
+
+    /** A strong ETag for a composite answer (a list), from the parts that make it up. */
+    public static EntityTag etagOf(Collection<String> parts) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (String part : parts) {
+                digest.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            }
+            return new EntityTag(Base64.getUrlEncoder().withoutPadding().encodeToString(digest.digest()).substring(0, 27));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The answer to a GET of one resource: 304 when {@code If-None-Match} (or, without it, {@code If-Modified-Since})
+     * shows the client's copy is current, else 200 with {@code body}; validators and surrogate key on both.
+     */
+    public static <T extends Cacheable> RestResponse<T> item(Request request, T body) {
+        Date modified = Date.from(body.lastModified());
+        boolean current = request.evaluatePreconditions(modified, body.etag()) != null;
+        ResponseBuilder<T> builder = current ? RestResponse.ResponseBuilder.notModified()
+                : RestResponse.ResponseBuilder.ok(body);
+        return withValidators(builder, body.etag(), modified, body.surrogateKey()).build();
+    }
+
+    /**
+     * The answer to a GET of a list page, with {@code Link: rel="next"}. Its ETag covers every item's version and the
+     * next cursor. Only {@code If-None-Match} is evaluated: a list's newest change date does not move when a row
+     * leaves it, so {@code If-Modified-Since} could wrongly answer 304.
+     *
+     * @param listKey the surrogate key of the list as a whole, e.g. {@code authors}
+     */
+    public static <T extends Cacheable> RestResponse<Page<T>> page(Request request, UriInfo uri, Page<T> page,
+            String listKey) {
+        List<String> parts = new ArrayList<>(page.items().size() + 1);
+        StringJoiner keys = new StringJoiner(" ").add(listKey);
+        Instant modified = Instant.EPOCH;
+        for (T item : page.items()) {
+            parts.add(item.etag().getValue());
+            keys.add(item.surrogateKey());
+            modified = item.lastModified().isAfter(modified) ? item.lastModified() : modified;
+        }
+        parts.add(String.valueOf(page.next()));
+        EntityTag etag = etagOf(parts);
+        boolean current = request.evaluatePreconditions(etag) != null;
+        ResponseBuilder<Page<T>> builder = current ? RestResponse.ResponseBuilder.notModified()
+                : RestResponse.ResponseBuilder.ok(page);
+        if (page.next() != null) {
+            builder.link(uri.getRequestUriBuilder().replaceQueryParam("cursor", page.next()).build(), "next");
+        }
+        return withValidators(builder, etag, Date.from(modified), keys.toString()).build();
+    }
+
+    private static <T> ResponseBuilder<T> withValidators(ResponseBuilder<T> builder, EntityTag etag, Date modified,
+            String surrogateKeys) {
+        return builder.tag(etag).lastModified(modified).header(SURROGATE_KEY, surrogateKeys);
+    }
+}

@@ -1,0 +1,86 @@
+package com.magazine.content.support;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** What the tests say often: who calls, and valid bodies to start from. */
+public final class Api {
+
+    /** The bootstrap admin key of the test profile (content.admin-key). */
+    public static final String ADMIN_KEY = "test-admin-key";
+    public static final String PROBLEM_JSON = "application/problem+json";
+    /** What a client of this API accepts: its JSON, and problem details when something goes wrong. */
+    public static final String ACCEPT = "application/json, application/problem+json";
+
+    private Api() {
+    }
+
+    public static RequestSpecification anonymous() {
+        return given().accept(ACCEPT);
+    }
+
+    public static RequestSpecification asAdmin() {
+        return withKey(ADMIN_KEY);
+    }
+
+    public static RequestSpecification withKey(String key) {
+        return given().accept(ACCEPT).header("Authorization", "Bearer " + key);
+    }
+
+    /** A request the contract forbids on purpose: only the response is checked against the document. */
+    public static RequestSpecification offContract() {
+        return given().filter(Contract.OFF_CONTRACT_REQUEST).accept(ACCEPT);
+    }
+
+    public static RequestSpecification offContractAsAdmin() {
+        return offContract().header("Authorization", "Bearer " + ADMIN_KEY);
+    }
+
+    /** A key of {@code role}, made through the API; {@code author} is the author slug of an author key. */
+    public static String newKey(String role, String author) {
+        Map<String, Object> body = new HashMap<>(Map.of("name", "test " + role, "role", role));
+        if (author != null) {
+            body.put("author", author);
+        }
+        return asAdmin().contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/keys")
+                .then().statusCode(201)
+                .extract().path("secret");
+    }
+
+    public static String editorKey() {
+        return newKey("editor", null);
+    }
+
+    /** A word no other test uses, to keep each test's data its own. */
+    public static String unique(String word) {
+        return word + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A complete, valid author body. */
+    public static Map<String, Object> author(String name) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("name", name);
+        body.put("role", "Contributing Editor");
+        body.put("bio", "Writes on cities, rivers and the people who govern them.");
+        body.put("location", "Duluth, Minnesota");
+        body.put("links", List.of(Map.of("label", "Website", "url", "https://writers.example.org/" + name.length())));
+        body.put("publications", List.of("The Northern Review", "Harbor Quarterly"));
+        body.put("avatarUrl", "https://images.example.org/a.jpg");
+        return body;
+    }
+
+    /** Creates an author as admin and answers its slug. */
+    public static String createAuthor(String name) {
+        return asAdmin().contentType(ContentType.JSON).body(author(name))
+                .when().post("/api/v1/authors")
+                .then().statusCode(201)
+                .extract().path("slug");
+    }
+}

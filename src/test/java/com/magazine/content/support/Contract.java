@@ -1,0 +1,82 @@
+package com.magazine.content.support;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
+import io.quarkus.test.junit.callback.QuarkusTestBeforeClassCallback;
+import io.restassured.RestAssured;
+import io.restassured.config.EncoderConfig;
+import io.restassured.filter.Filter;
+import io.restassured.filter.FilterContext;
+import io.restassured.filter.OrderedFilter;
+import io.restassured.response.Response;
+import io.restassured.specification.FilterableRequestSpecification;
+import io.restassured.specification.FilterableResponseSpecification;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Holds every test exchange to the OpenAPI document the build writes to openapi/openapi.yaml: each request and each
+ * response made through REST Assured is validated against it, so the contract cannot drift from the behaviour.
+ * Registered for every {@code @QuarkusTest} class through the ServiceLoader.
+ */
+public class Contract implements QuarkusTestBeforeClassCallback, OrderedFilter {
+
+    static final Path DOCUMENT = Path.of("openapi/openapi.yaml");
+    private static final String SCOPE = "contract.scope";
+
+    private static final Filter FULL = filter(LevelResolver.create().build());
+    private static final Filter RESPONSE_ONLY = filter(LevelResolver.create()
+            .withLevel("validation.request", ValidationReport.Level.IGNORE)
+            .build());
+
+    /**
+     * Add to a request that the contract forbids on purpose (a malformed body, a limit out of range): its response
+     * is still validated, its request is not.
+     */
+    public static final Filter OFF_CONTRACT_REQUEST = new OrderedFilter() {
+        @Override
+        public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification response,
+                FilterContext context) {
+            context.setValue(SCOPE, "response-only");
+            return context.next(request, response);
+        }
+
+        @Override
+        public int getOrder() {
+            return OrderedFilter.HIGHEST_PRECEDENCE;
+        }
+    };
+
+    private static Filter filter(LevelResolver levels) {
+        if (!Files.exists(DOCUMENT)) {
+            throw new IllegalStateException(DOCUMENT.toAbsolutePath() + " is missing: the build writes it");
+        }
+        return new OpenApiValidationFilter(OpenApiInteractionValidator
+                .createForSpecificationUrl(DOCUMENT.toUri().toString())
+                .withLevelResolver(levels)
+                .build());
+    }
+
+    @Override
+    public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification response,
+            FilterContext context) {
+        boolean responseOnly = "response-only".equals(context.getValue(SCOPE));
+        return (responseOnly ? RESPONSE_ONLY : FULL).filter(request, response, context);
+    }
+
+    @Override
+    public int getOrder() {
+        return OrderedFilter.LOWEST_PRECEDENCE;
+    }
+
+    @Override
+    public void beforeClass(Class<?> testClass) {
+        RestAssured.replaceFiltersWith(new Contract());
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        // JSON is UTF-8 whatever its media type (RFC 8259); REST Assured only knows that of application/json
+        RestAssured.config = RestAssured.config().encoderConfig(EncoderConfig.encoderConfig()
+                .defaultCharsetForContentType("UTF-8", "application/merge-patch+json"));
+    }
+}
