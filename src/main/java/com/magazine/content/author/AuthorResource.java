@@ -54,7 +54,6 @@ public class AuthorResource {
             headers = @Header(name = "Link", description = "RFC 8288 link to the next page, rel=\"next\"."))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match.")
     @APIResponse(responseCode = "400", description = "Invalid limit or cursor.")
-    @APIResponse(responseCode = "401", description = "A key was sent but is unknown or revoked.")
     public RestResponse<Page<AuthorView>> list(@Valid @BeanParam PageRequest page, UriInfo uri, Request request) {
         return HttpCaching.page(request, uri, authors.list(page), "authors");
     }
@@ -64,7 +63,6 @@ public class AuthorResource {
     @Operation(summary = "Get an author")
     @APIResponse(responseCode = "200", description = "The author.")
     @APIResponse(responseCode = "304", description = "Not modified since the ETag or date sent.")
-    @APIResponse(responseCode = "401", description = "A key was sent but is unknown or revoked.")
     @APIResponse(responseCode = "404", description = "No author has this slug.")
     public RestResponse<AuthorView> get(@Parameter(description = SLUG) @PathParam("slug") String slug,
             Request request) {

@@ -38,6 +38,11 @@ public final class Api {
         return given().filter(Contract.OFF_CONTRACT_REQUEST).accept(ACCEPT);
     }
 
+    /** A request to the platform (/q/…) or a CORS preflight: outside the API document, so not validated by it. */
+    public static RequestSpecification platform() {
+        return given().filter(Contract.OUTSIDE_THE_API);
+    }
+
     public static RequestSpecification offContractAsAdmin() {
         return offContract().header("Authorization", "Bearer " + ADMIN_KEY);
     }

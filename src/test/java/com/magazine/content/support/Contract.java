@@ -35,19 +35,29 @@ public class Contract implements QuarkusTestBeforeClassCallback, OrderedFilter {
      * Add to a request that the contract forbids on purpose (a malformed body, a limit out of range): its response
      * is still validated, its request is not.
      */
-    public static final Filter OFF_CONTRACT_REQUEST = new OrderedFilter() {
-        @Override
-        public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification response,
-                FilterContext context) {
-            context.setValue(SCOPE, "response-only");
-            return context.next(request, response);
-        }
+    public static final Filter OFF_CONTRACT_REQUEST = scope("response-only");
 
-        @Override
-        public int getOrder() {
-            return OrderedFilter.HIGHEST_PRECEDENCE;
-        }
-    };
+    /**
+     * Add to a request outside the API document altogether: the platform's endpoints under /q (health, the document
+     * itself) and CORS preflights, which the HTTP layer answers before the API.
+     */
+    public static final Filter OUTSIDE_THE_API = scope("none");
+
+    private static Filter scope(String scope) {
+        return new OrderedFilter() {
+            @Override
+            public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification response,
+                    FilterContext context) {
+                context.setValue(SCOPE, scope);
+                return context.next(request, response);
+            }
+
+            @Override
+            public int getOrder() {
+                return OrderedFilter.HIGHEST_PRECEDENCE;
+            }
+        };
+    }
 
     private static Filter filter(LevelResolver levels) {
         if (!Files.exists(DOCUMENT)) {
@@ -62,8 +72,11 @@ public class Contract implements QuarkusTestBeforeClassCallback, OrderedFilter {
     @Override
     public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification response,
             FilterContext context) {
-        boolean responseOnly = "response-only".equals(context.getValue(SCOPE));
-        return (responseOnly ? RESPONSE_ONLY : FULL).filter(request, response, context);
+        Object scope = context.getValue(SCOPE);
+        if ("none".equals(scope)) {
+            return context.next(request, response);
+        }
+        return ("response-only".equals(scope) ? RESPONSE_ONLY : FULL).filter(request, response, context);
     }
 
     @Override

@@ -14,7 +14,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 /**
  * Completes the annotated document at build time, in one place rather than on every method: every 4xx and 5xx answer
- * is an {@code application/problem+json} Problem; an operation with a body may answer 413 and 415; a merge-patch body
+ * is an {@code application/problem+json} Problem; every operation may answer 401 (a bad key) and 406; an operation
+ * with a body may answer 413 and 415; a merge-patch body
  * is described by a copy of the resource's input schema with no required fields.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
@@ -38,6 +39,8 @@ public class ProblemResponses implements OASFilter {
         if (operation.getResponses() == null) {
             return;
         }
+        addIfMissing(operation, "401", "A key was sent but is unknown or revoked, or not sent as a Bearer token.");
+        addIfMissing(operation, "406", "The Accept header names no media type that this operation answers with.");
         if (operation.getRequestBody() != null) {
             addIfMissing(operation, "413", "The body is larger than the service accepts.");
             addIfMissing(operation, "415", "The body is not of a media type this operation reads.");
