@@ -112,9 +112,9 @@ class AuthorResourceTest {
                     .when().post(AUTHORS)
                     .then().statusCode(400)
                     .contentType(PROBLEM_JSON)
-                    .body("title", notNullValue())
-                    .body("detail", notNullValue())
-                    .body("detail", org.hamcrest.Matchers.not(containsString("com.magazine")));
+                    .body("type", equalTo("urn:content-api:problem:malformed-json"))
+                    .body("title", equalTo("Bad Request"))
+                    .body("detail", startsWith("The body is not valid JSON (line 1, column"));
         }
 
         @Test

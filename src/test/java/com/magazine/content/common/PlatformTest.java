@@ -36,7 +36,9 @@ class PlatformTest {
                 .then().statusCode(404)
                 .contentType(PROBLEM_JSON)
                 .body("status", equalTo(404))
-                .body("title", equalTo("Not Found"));
+                .body("title", equalTo("Not Found"))
+                .body("detail", containsString("/api/v1"))
+                .body("instance", equalTo("/api/v1/nothing-here"));
     }
 
     @Test
@@ -44,14 +46,16 @@ class PlatformTest {
         offContract().when().put("/api/v1/authors")
                 .then().statusCode(405)
                 .contentType(PROBLEM_JSON)
-                .body("status", equalTo(405));
+                .body("status", equalTo(405))
+                .body("detail", equalTo("This path does not take PUT."));
     }
 
     @Test
     void anUnacceptableMediaTypeAnswers406Problem() {
         offContract().accept("text/csv").when().get("/api/v1/authors")
                 .then().statusCode(406)
-                .body(not(containsString("Exception")));
+                .contentType(PROBLEM_JSON)
+                .body("detail", containsString("application/json"));
     }
 
     @Test

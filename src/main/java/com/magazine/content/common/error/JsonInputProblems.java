@@ -3,6 +3,7 @@ package com.magazine.content.common.error;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -57,6 +58,12 @@ public class JsonInputProblems {
 
     /** The problem for {@code e}. */
     public static HttpProblem of(JsonProcessingException e) {
+        StreamReadException syntax = syntaxError(e);
+        if (syntax != null) {
+            JsonLocation at = syntax.getLocation();
+            return Problems.badRequest("malformed-json", at == null ? "The body is not valid JSON."
+                    : "The body is not valid JSON (line " + at.getLineNr() + ", column " + at.getColumnNr() + ").");
+        }
         if (e instanceof UnrecognizedPropertyException unknown) {
             return Problems.invalidField(path(unknown), "is not a field of this resource");
         }
@@ -70,12 +77,17 @@ public class JsonInputProblems {
         if (e instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
             return Problems.invalidField(path(mismatched), "has the wrong type");
         }
-        if (e instanceof JsonParseException parse) {
-            JsonLocation at = parse.getLocation();
-            return Problems.badRequest("malformed-json", "The body is not valid JSON (line " + at.getLineNr()
-                    + ", column " + at.getColumnNr() + ").");
-        }
         return Problems.badRequest("malformed-json", "The body is not valid JSON of the expected shape.");
+    }
+
+    /** The JSON syntax error behind {@code e}, if that is what it is (a databind failure may wrap one). */
+    private static StreamReadException syntaxError(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StreamReadException syntax) {
+                return syntax;
+            }
+        }
+        return null;
     }
 
     /** The field as a dotted path into the body, e.g. {@code links.0.url}. */
