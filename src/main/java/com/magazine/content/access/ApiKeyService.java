@@ -1,6 +1,5 @@
 package com.magazine.content.access;
 
-import com.magazine.content.author.AuthorService;
 import com.magazine.content.common.ContentConfig;
 import com.magazine.content.common.error.Problems;
 import com.magazine.content.common.paging.Cursors;
@@ -27,12 +26,12 @@ public class ApiKeyService {
     private static final String LIST = "keys:newest";
 
     private final ApiKeyRepository keys;
-    private final AuthorService authors;
+    private final AuthorDirectory authors;
     private final Cursors cursors;
     private final Optional<byte[]> adminKeyHash;
     private final SecureRandom random = new SecureRandom();
 
-    ApiKeyService(ApiKeyRepository keys, AuthorService authors, Cursors cursors, ContentConfig config) {
+    ApiKeyService(ApiKeyRepository keys, AuthorDirectory authors, Cursors cursors, ContentConfig config) {
         this.keys = keys;
         this.authors = authors;
         this.cursors = cursors;
@@ -92,7 +91,9 @@ public class ApiKeyService {
         find(id).revoke();
     }
 
-    long activeKeysOf(UUID authorId) {
+    /** How many unrevoked keys write for this author. */
+    @Transactional
+    public long activeKeysOf(UUID authorId) {
         return keys.countActiveForAuthor(authorId);
     }
 

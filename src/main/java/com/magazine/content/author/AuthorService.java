@@ -1,6 +1,7 @@
 package com.magazine.content.author;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.magazine.content.access.AuthorDirectory;
 import com.magazine.content.access.Caller;
 import com.magazine.content.common.error.Problems;
 import com.magazine.content.common.http.IfMatch;
@@ -25,7 +26,7 @@ import org.hibernate.exception.ConstraintViolationException;
 
 /** The rules of authors: slugs, who may change whom, and what blocks a deletion. */
 @ApplicationScoped
-public class AuthorService {
+public class AuthorService implements AuthorDirectory {
 
     private static final String BY_NAME = "authors:name";
 
@@ -112,13 +113,13 @@ public class AuthorService {
         authors.flush();
     }
 
-    /** For other features: the id of the author with this slug. */
+    @Override
     @Transactional
     public Optional<UUID> idOf(String slug) {
         return authors.findBySlug(slug).map(Author::id);
     }
 
-    /** For other features: the slugs of these authors, by id. */
+    @Override
     @Transactional
     public Map<UUID, String> slugsOf(Collection<UUID> ids) {
         return authors.findByIds(Set.copyOf(ids)).stream().collect(Collectors.toMap(Author::id, Author::slug));

@@ -1,17 +1,17 @@
-package com.magazine.content.access;
+package com.magazine.content.author;
 
-import com.magazine.content.author.AuthorReferences;
+import com.magazine.content.access.ApiKeyService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.UUID;
 
-/** An author with active API keys is still in use: the keys must be revoked before the author goes. */
+/** An author with active API keys is still in use: the keys are revoked before the author goes. */
 @ApplicationScoped
-class ApiKeyReferences implements AuthorReferences {
+class ActiveKeys implements AuthorReferences {
 
     private final ApiKeyService keys;
 
-    ApiKeyReferences(ApiKeyService keys) {
+    ActiveKeys(ApiKeyService keys) {
         this.keys = keys;
     }
 
