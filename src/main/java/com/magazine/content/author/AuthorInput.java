@@ -30,9 +30,9 @@ public record AuthorInput(
         @Size(max = 200)
         @Schema(description = "Where the author lives or works.", example = "Bath, Maine")
         String location,
-        @Size(max = 20) @Valid
+        @Size(max = 20)
         @Schema(description = "Social profiles and personal sites, in display order.")
-        List<@NotNull AuthorLink> links,
+        List<@Valid @NotNull AuthorLink> links,
         @Size(max = 50)
         @Schema(description = "Outlets the author has written for.", example = "[\"The Northern Review\", \"Harbor Quarterly\"]")
         List<@NotBlank @Size(max = 200) String> publications,
