@@ -100,9 +100,11 @@ class AuthorResourceTest {
                     .body("violations.field", hasItem("name"))
                     .body("violations.field", hasItem("slug"))
                     .body("violations.field", hasItem("avatarUrl"))
-                    .body("violations.find { it.field.startsWith('links') }.message",
+                    .body("violations.find { it.field == 'links[0].url' }.message",
                             containsString("http(s) URL"))
-                    .body("violations[0].in", equalTo("body"));
+                    .body("violations[0].in", equalTo("body"))
+                    .body("type", equalTo("urn:content-api:problem:invalid-field"))
+                    .body("detail", containsString("name: must not be blank"));
         }
 
         @Test
@@ -356,7 +358,8 @@ class AuthorResourceTest {
             offContract().queryParam("limit", 0).when().get(AUTHORS)
                     .then().statusCode(400)
                     .contentType(PROBLEM_JSON)
-                    .body("violations.field", hasItem("limit"));
+                    .body("violations.field", hasItem("limit"))
+                    .body("violations[0].in", equalTo("query"));
             offContract().queryParam("limit", 101).when().get(AUTHORS)
                     .then().statusCode(400)
                     .contentType(PROBLEM_JSON);

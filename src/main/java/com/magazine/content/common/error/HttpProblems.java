@@ -8,11 +8,9 @@ import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -53,14 +51,8 @@ public class HttpProblems {
     }
 
     private static Response respond(WebApplicationException e, UriInfo uri, Request request) {
-        HttpProblem problem = e.getCause() instanceof JsonProcessingException json ? JsonInputProblems.of(json)
-                : problemFor(e.getResponse(), request.getMethod());
-        HttpProblem.Builder builder = HttpProblem.builder(problem).withInstance(URI.create(uri.getPath()));
-        String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
-        if (allow != null) {
-            builder.withHeader(HttpHeaders.ALLOW, allow);
-        }
-        return builder.build().toResponse();
+        return Problems.respond(e.getCause() instanceof JsonProcessingException json ? JsonInputProblems.of(json)
+                : problemFor(e.getResponse(), request.getMethod()), uri);
     }
 
     private static HttpProblem problemFor(Response response, String method) {

@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -53,7 +52,7 @@ public class JsonInputProblems {
     }
 
     private static Response respond(JsonProcessingException e, UriInfo uri) {
-        return HttpProblem.builder(of(e)).withInstance(URI.create(uri.getPath())).build().toResponse();
+        return Problems.respond(of(e), uri);
     }
 
     /** The problem for {@code e}. */
@@ -90,11 +89,16 @@ public class JsonInputProblems {
         return null;
     }
 
-    /** The field as a dotted path into the body, e.g. {@code links.0.url}. */
+    /** The field as a path into the body, as Bean Validation names it too: {@code links[0].url}. */
     private static String path(JsonMappingException e) {
-        return e.getPath().stream()
-                .map(reference -> reference.getFieldName() != null ? reference.getFieldName()
-                        : String.valueOf(reference.getIndex()))
-                .collect(Collectors.joining("."));
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append(path.length() > 0 ? "." : "").append(reference.getFieldName());
+            } else {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 }

@@ -1,10 +1,8 @@
 package com.magazine.content.common.error;
 
-import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -16,17 +14,14 @@ public class PersistenceProblems {
 
     @ServerExceptionMapper(priority = 1)
     Response constraint(ConstraintViolationException e, UriInfo uri) {
-        return respond(Problems.conflict("conflict",
+        return Problems.respond(Problems.conflict("conflict",
                 "The change conflicts with other data that changed meanwhile; read it again and retry."), uri);
     }
 
     @ServerExceptionMapper(priority = 1)
     Response concurrent(OptimisticLockException e, UriInfo uri) {
-        return respond(Problems.conflict("concurrent-update",
+        return Problems.respond(Problems.conflict("concurrent-update",
                 "Someone else changed this resource at the same moment; read it again and retry."), uri);
     }
 
-    private static Response respond(HttpProblem problem, UriInfo uri) {
-        return HttpProblem.builder(problem).withInstance(URI.create(uri.getPath())).build().toResponse();
-    }
 }

@@ -1,7 +1,9 @@
 package com.magazine.content.common.error;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.validation.ConstraintViolation;
 import java.net.URI;
 import java.util.Comparator;
@@ -58,18 +60,27 @@ public final class Problems {
 
     /** A 400 listing each Bean Validation failure of a body checked outside the resource method (a merge patch). */
     public static HttpProblem invalidBody(Set<? extends ConstraintViolation<?>> violations) {
-        List<Map<String, String>> list = violations.stream()
+        return invalid(violations.stream()
                 .map(v -> Map.of("field", v.getPropertyPath().toString(), "in", "body", "message", v.getMessage()))
                 .sorted(Comparator.comparing((Map<String, String> v) -> v.get("field")))
-                .toList();
+                .toList());
+    }
+
+    /** A 400 listing fields at fault, each a map of {@code field}, {@code in} and {@code message}. */
+    public static HttpProblem invalid(List<Map<String, String>> violations) {
         return HttpProblem.builder()
                 .withType(URI.create(TYPE_PREFIX + "invalid-field"))
                 .withStatus(400)
                 .withTitle("Bad Request")
-                .withDetail(list.stream().map(v -> v.get("field") + ": " + v.get("message"))
+                .withDetail(violations.stream().map(v -> v.get("field") + ": " + v.get("message"))
                         .collect(Collectors.joining("; ")))
-                .with("violations", list)
+                .with("violations", violations)
                 .build();
+    }
+
+    /** The answer for {@code problem}, naming the request's path as its {@code instance}. */
+    public static Response respond(HttpProblem problem, UriInfo uri) {
+        return HttpProblem.builder(problem).withInstance(URI.create(uri.getPath())).build().toResponse();
     }
 
     private static HttpProblem withViolation(String type, int status, String title, String field, String message) {
