@@ -5,7 +5,11 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import jakarta.persistence.Entity;
@@ -23,12 +27,11 @@ class ArchitectureTest {
     private static final ArchRule commonKnowsNoFeature = noClasses()
             .that().resideInAPackage("..content.common..")
             .should().dependOnClassesThat().resideInAnyPackage("..content.access..", "..content.author..",
-                    "..content.demo..");
+                    "..content.article..", "..content.demo..");
 
     private static final ArchRule entitiesStayInTheirFeature = classes()
-            .that().areAnnotatedWith(Entity.class)
-            .should().onlyBeAccessed().byClassesThat().resideInAPackage("..content.access..")
-            .orShould().onlyBeAccessed().byClassesThat().resideInAPackage("..content.author..")
+            .that().areAnnotatedWith(Entity.class).or().haveSimpleNameEndingWith("Repository")
+            .should(beUsedOnlyInTheirOwnPackage())
             .because("another feature goes through the owning feature's service and records");
 
     private static final ArchRule entitiesAreNotPublic = classes()
@@ -51,6 +54,18 @@ class ArchitectureTest {
     @Test
     void commonKnowsNoFeature() {
         commonKnowsNoFeature.check(CLASSES);
+    }
+
+    private static ArchCondition<JavaClass> beUsedOnlyInTheirOwnPackage() {
+        return new ArchCondition<>("be used only in their own package") {
+            @Override
+            public void check(JavaClass type, ConditionEvents events) {
+                type.getDirectDependenciesToSelf().stream()
+                        .filter(dependency -> !dependency.getOriginClass().getPackageName().equals(type.getPackageName()))
+                        .forEach(dependency -> events.add(SimpleConditionEvent.violated(dependency,
+                                dependency.getDescription())));
+            }
+        };
     }
 
     @Test

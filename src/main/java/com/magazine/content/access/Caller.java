@@ -18,6 +18,11 @@ public class Caller {
         this.identity = identity;
     }
 
+    /** Who to record as having made a change: the key's id, or the configured admin key. */
+    public String name() {
+        return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+    }
+
     public boolean anonymous() {
         return identity.isAnonymous();
     }

@@ -35,6 +35,10 @@ class AuthorRepository implements PanacheRepositoryBase<Author, UUID> {
         return query.page(0, limit).list();
     }
 
+    List<Author> findBySlugs(Collection<String> slugs) {
+        return slugs.isEmpty() ? List.of() : list("slug in ?1", slugs);
+    }
+
     List<Author> findByIds(Collection<UUID> ids) {
         return ids.isEmpty() ? List.of() : list("id in ?1", ids);
     }

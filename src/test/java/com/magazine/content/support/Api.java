@@ -81,6 +81,37 @@ public final class Api {
         return body;
     }
 
+    /** A complete, valid article body (a draft) by these authors. */
+    public static Map<String, Object> article(String title, String... authors) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("title", title);
+        body.put("subtitle", "A subtitle for " + title);
+        body.put("excerpt", "What the piece argues, in two lines.");
+        body.put("authors", List.of(authors));
+        body.put("tags", List.of("Diplomacy"));
+        body.put("body", List.of(
+                Map.of("type", "paragraph", "text", "Talks stalled again this week, and <em>nobody</em> was surprised."),
+                Map.of("type", "heading", "level", 2, "text", "What pressure buys"),
+                Map.of("type", "list", "ordered", false, "items", List.of("Sanctions", "Summits"))));
+        return body;
+    }
+
+    /** Creates a draft article as admin and answers its slug. */
+    public static String createArticle(Map<String, Object> body) {
+        return asAdmin().contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/articles")
+                .then().statusCode(201)
+                .extract().path("slug");
+    }
+
+    /** Creates and publishes an article as admin and answers its slug. */
+    public static String publishedArticle(Map<String, Object> body) {
+        String slug = createArticle(body);
+        asAdmin().contentType(ContentType.JSON).body("{}").when().post("/api/v1/articles/" + slug + "/publish")
+                .then().statusCode(200);
+        return slug;
+    }
+
     /** Creates an author as admin and answers its slug. */
     public static String createAuthor(String name) {
         return asAdmin().contentType(ContentType.JSON).body(author(name))

@@ -58,6 +58,21 @@ public final class Problems {
         return withViolation("unprocessable", 422, "Unprocessable Content", field, message);
     }
 
+    /** As {@link #unprocessable(String, String)} for several fields at once: a map of field to message. */
+    public static HttpProblem unprocessable(Map<String, String> messagesByField) {
+        List<Map<String, String>> violations = messagesByField.entrySet().stream()
+                .map(e -> Map.of("field", e.getKey(), "in", "body", "message", e.getValue()))
+                .toList();
+        return HttpProblem.builder()
+                .withType(URI.create(TYPE_PREFIX + "unprocessable"))
+                .withStatus(422)
+                .withTitle("Unprocessable Content")
+                .withDetail(violations.stream().map(v -> v.get("field") + ": " + v.get("message"))
+                        .collect(Collectors.joining("; ")))
+                .with("violations", violations)
+                .build();
+    }
+
     /** A 400 listing each Bean Validation failure of a body checked outside the resource method (a merge patch). */
     public static HttpProblem invalidBody(Set<? extends ConstraintViolation<?>> violations) {
         return invalid(violations.stream()

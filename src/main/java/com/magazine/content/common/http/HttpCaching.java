@@ -13,7 +13,8 @@ import java.util.Base64;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
-import java.util.StringJoiner;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
@@ -54,11 +55,20 @@ public final class HttpCaching {
      * shows the client's copy is current, else 200 with {@code body}; validators and surrogate key on both.
      */
     public static <T extends Cacheable> RestResponse<T> item(Request request, T body) {
-        Date modified = Date.from(body.lastModified());
-        boolean current = request.evaluatePreconditions(modified, body.etag()) != null;
-        ResponseBuilder<T> builder = current ? RestResponse.ResponseBuilder.notModified()
+        return item(request, body, body, null);
+    }
+
+    /**
+     * As {@link #item(Request, Cacheable)} for one of several representations of {@code resource} (a sparse
+     * fieldset, say): {@code variant} names it and makes its ETag differ from the full representation's.
+     */
+    public static <R> RestResponse<R> item(Request request, Cacheable resource, R body, String variant) {
+        Date modified = Date.from(resource.lastModified());
+        EntityTag etag = variantOf(resource.etag(), variant);
+        boolean current = request.evaluatePreconditions(modified, etag) != null;
+        ResponseBuilder<R> builder = current ? RestResponse.ResponseBuilder.notModified()
                 : RestResponse.ResponseBuilder.ok(body);
-        return withValidators(builder, body.etag(), modified, body.surrogateKey()).build();
+        return withValidators(builder, etag, modified, resource.surrogateKey()).build();
     }
 
     /**
@@ -70,23 +80,39 @@ public final class HttpCaching {
      */
     public static <T extends Cacheable> RestResponse<Page<T>> page(Request request, UriInfo uri, Page<T> page,
             String listKey) {
+        return page(request, uri, page, page, listKey, null);
+    }
+
+    /**
+     * As {@link #page(Request, UriInfo, Page, String)}, answering {@code body} (the page in some representation,
+     * named by {@code variant}) with the validators of {@code page}.
+     */
+    public static <T extends Cacheable, R> RestResponse<R> page(Request request, UriInfo uri, Page<T> page, R body,
+            String listKey, String variant) {
         List<String> parts = new ArrayList<>(page.items().size() + 1);
-        StringJoiner keys = new StringJoiner(" ").add(listKey);
+        Set<String> keys = new LinkedHashSet<>();
+        keys.add(listKey);
         Instant modified = Instant.EPOCH;
         for (T item : page.items()) {
             parts.add(item.etag().getValue());
-            keys.add(item.surrogateKey());
+            keys.addAll(List.of(item.surrogateKey().split(" ")));
             modified = item.lastModified().isAfter(modified) ? item.lastModified() : modified;
         }
         parts.add(String.valueOf(page.next()));
+        parts.add(String.valueOf(page.total()));
+        parts.add(String.valueOf(variant));
         EntityTag etag = etagOf(parts);
         boolean current = request.evaluatePreconditions(etag) != null;
-        ResponseBuilder<Page<T>> builder = current ? RestResponse.ResponseBuilder.notModified()
-                : RestResponse.ResponseBuilder.ok(page);
+        ResponseBuilder<R> builder = current ? RestResponse.ResponseBuilder.notModified()
+                : RestResponse.ResponseBuilder.ok(body);
         if (page.next() != null) {
             builder.link(uri.getRequestUriBuilder().replaceQueryParam("cursor", page.next()).build(), "next");
         }
-        return withValidators(builder, etag, Date.from(modified), keys.toString()).build();
+        return withValidators(builder, etag, Date.from(modified), String.join(" ", keys)).build();
+    }
+
+    private static EntityTag variantOf(EntityTag etag, String variant) {
+        return variant == null ? etag : new EntityTag(etag.getValue() + "." + etagOf(List.of(variant)).getValue().substring(0, 8));
     }
 
     private static <T> ResponseBuilder<T> withValidators(ResponseBuilder<T> builder, EntityTag etag, Date modified,

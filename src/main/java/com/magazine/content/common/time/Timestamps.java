@@ -12,4 +12,18 @@ public final class Timestamps {
     public static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
+
+    /** A timestamptz read by a native query, whichever Java type the driver gave it; {@code null} stays null. */
+    public static Instant fromJdbc(Object value) {
+        if (value instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        if (value instanceof java.time.OffsetDateTime time) {
+            return time.toInstant();
+        }
+        if (value instanceof java.time.ZonedDateTime time) {
+            return time.toInstant();
+        }
+        return (Instant) value;
+    }
 }

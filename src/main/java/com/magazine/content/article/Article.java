@@ -1,0 +1,249 @@
+package com.magazine.content.article;
+
+import com.magazine.content.common.text.Slugs;
+import com.magazine.content.common.text.Text;
+import com.magazine.content.common.time.Timestamps;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.UuidGenerator;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * An article. Its stored state is draft, published or archived; a published article whose {@code publishedAt} is
+ * still ahead is scheduled, and becomes public by itself at that instant (decided when it is read).
+ */
+@Entity
+@Table(name = "article")
+class Article {
+
+    enum State { draft, published, archived }
+
+    @Id
+    @GeneratedValue
+    @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
+    private UUID id;
+
+    @Column(nullable = false, unique = true)
+    private String slug;
+
+    private String title;
+
+    private String subtitle;
+
+    private String excerpt;
+
+    @Column(name = "sort_title", nullable = false)
+    private String sortTitle;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private State status;
+
+    @Column(name = "published_at")
+    private Instant publishedAt;
+
+    @Column(name = "canonical_url")
+    private String canonicalUrl;
+
+    @Column(name = "comments_open", nullable = false)
+    private boolean commentsOpen;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    private List<Block> body;
+
+    @Column(name = "body_text", nullable = false)
+    private String bodyText;
+
+    @Column(name = "word_count", nullable = false)
+    private int wordCount;
+
+    @Column(name = "comment_count", nullable = false, insertable = false, updatable = false)
+    private int commentCount;
+
+    /** Bylines in order, by author id: the author feature owns authors. */
+    @ElementCollection
+    @CollectionTable(name = "article_author", joinColumns = @JoinColumn(name = "article_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "author_id", nullable = false)
+    private List<UUID> authorIds = new ArrayList<>();
+
+    @ManyToMany
+    @JoinTable(name = "article_tag", joinColumns = @JoinColumn(name = "article_id"),
+            inverseJoinColumns = @JoinColumn(name = "tag_id"))
+    @OrderColumn(name = "position")
+    private List<Tag> tags = new ArrayList<>();
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    protected Article() {
+    }
+
+    /** A new draft. */
+    Article(String slug, Content content) {
+        this.createdAt = Timestamps.now();
+        this.status = State.draft;
+        this.slug = slug;
+        write(content);
+    }
+
+    /** Replaces the content; the slug changes only when one is given. */
+    void revise(String newSlug, Content content) {
+        if (newSlug != null) {
+            slug = newSlug;
+        }
+        write(content);
+    }
+
+    private void write(Content content) {
+        title = Text.line(content.title());
+        subtitle = Text.line(content.subtitle());
+        excerpt = Text.clean(content.excerpt());
+        sortTitle = title == null ? "" : Slugs.fold(title);
+        canonicalUrl = content.canonicalUrl() == null ? null : content.canonicalUrl().strip();
+        commentsOpen = content.commentsOpen();
+        body = content.body();
+        bodyText = content.bodyText();
+        wordCount = Markup.wordCount(bodyText);
+        authorIds.clear();
+        authorIds.addAll(content.authorIds());
+        tags.clear();
+        tags.addAll(content.tags());
+        updatedAt = Timestamps.now();
+    }
+
+    /** Publishes at {@code at}: now or in the past makes it public at once, a future instant schedules it. */
+    void publish(Instant at) {
+        status = State.published;
+        publishedAt = at;
+        updatedAt = Timestamps.now();
+    }
+
+    /** Back to draft, out of public view; a later publish sets a new date. */
+    void unpublish() {
+        status = State.draft;
+        publishedAt = null;
+        updatedAt = Timestamps.now();
+    }
+
+    /** Out of the lists and feeds, still at its URL for editors; keeps its publication date. */
+    void archive() {
+        status = State.archived;
+        updatedAt = Timestamps.now();
+    }
+
+    /** The status as the API shows it at {@code now}. */
+    ArticleStatus statusAt(Instant now) {
+        return switch (status) {
+            case draft -> ArticleStatus.draft;
+            case archived -> ArticleStatus.archived;
+            case published -> publishedAt.isAfter(now) ? ArticleStatus.scheduled : ArticleStatus.published;
+        };
+    }
+
+    /** Whether anyone may read it at {@code now}, without a key. */
+    boolean publicAt(Instant now) {
+        return status == State.published && !publishedAt.isAfter(now);
+    }
+
+    /** What an article holds besides its slug and lifecycle, resolved and cleaned by the service. */
+    record Content(String title, String subtitle, String excerpt, String canonicalUrl, boolean commentsOpen,
+            List<Block> body, String bodyText, List<UUID> authorIds, List<Tag> tags) {
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    String slug() {
+        return slug;
+    }
+
+    String title() {
+        return title;
+    }
+
+    String subtitle() {
+        return subtitle;
+    }
+
+    String excerpt() {
+        return excerpt;
+    }
+
+    String sortTitle() {
+        return sortTitle;
+    }
+
+    State state() {
+        return status;
+    }
+
+    Instant publishedAt() {
+        return publishedAt;
+    }
+
+    String canonicalUrl() {
+        return canonicalUrl;
+    }
+
+    boolean commentsOpen() {
+        return commentsOpen;
+    }
+
+    List<Block> body() {
+        return body;
+    }
+
+    int wordCount() {
+        return wordCount;
+    }
+
+    int commentCount() {
+        return commentCount;
+    }
+
+    List<UUID> authorIds() {
+        return authorIds;
+    }
+
+    List<Tag> tags() {
+        return tags;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    Instant updatedAt() {
+        return updatedAt;
+    }
+
+    long version() {
+        return version;
+    }
+}

@@ -1,0 +1,48 @@
+package com.magazine.content.article;
+
+import com.magazine.content.common.text.Slugs;
+import com.magazine.content.common.text.WebUrl;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** An article as written: the body of a create and a full update (PUT), and what a merge patch applies to. */
+@Schema(description = """
+        An article as written. A draft may lack a title and a body; publishing needs both. Fields left out are \
+        empty, except the slug (derived from the title on create, kept on update) and commentsOpen (true).""")
+public record ArticleInput(
+        @Size(max = Slugs.MAX_LENGTH) @Pattern(regexp = Slugs.PATTERN, message = Slugs.RULE)
+        @Schema(description = "Lowercase ASCII words joined by hyphens. Renaming keeps the old slug as a redirect.",
+                example = "a-window-on-the-peninsula")
+        String slug,
+        @Size(max = 300) @Schema(example = "A Window on the Peninsula") String title,
+        @Size(max = 500) @Schema(example = "Why pressure alone will not move Pyongyang") String subtitle,
+        @Size(max = 2000) @Schema(description = "A short summary for lists and feeds, plain text.") String excerpt,
+        @NotEmpty @Size(max = 20)
+        @Schema(required = true, description = "Author slugs, in byline order.", example = "[\"helen-varga\"]")
+        List<@NotBlank @Size(max = Slugs.MAX_LENGTH) String> authors,
+        @Size(max = 30)
+        @Schema(description = "Tag names; new ones are created, slugs derived.", example = "[\"North Korea\", \"Diplomacy\"]")
+        List<@NotBlank @Size(max = 100) String> tags,
+        @WebUrl @Schema(description = "Where the article first appeared, when not here.") String canonicalUrl,
+        @Schema(description = "Whether readers may comment; true when left out.") Boolean commentsOpen,
+        @Size(max = 2000) @Schema(description = "The body: an ordered list of blocks.")
+        List<@Valid @NotNull Block> body) {
+
+    public List<String> tags() {
+        return tags == null ? List.of() : tags;
+    }
+
+    public List<Block> body() {
+        return body == null ? List.of() : body;
+    }
+
+    public boolean commentsOpenOrDefault() {
+        return commentsOpen == null || commentsOpen;
+    }
+}

@@ -1,0 +1,273 @@
+package com.magazine.content.article;
+
+import com.magazine.content.common.time.Timestamps;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Query;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Articles in PostgreSQL. Lists run in two steps so that their cost does not grow with the page: one query finds the
+ * page's ids by keyset on an index, one loads those rows with their tags (bylines come in one batch).
+ */
+@ApplicationScoped
+class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
+
+    /** What a list may be filtered by; {@code null} members do not filter. */
+    record Filter(Visibility visibility, UUID author, UUID tag, List<ArticleStatus> statuses, Instant publishedAfter,
+            Instant publishedBefore, String query) {
+    }
+
+    /** Who is looking: everyone sees public articles, an author also their own, staff everything. */
+    record Visibility(boolean staff, UUID ownAuthor) {
+
+        static final Visibility PUBLIC = new Visibility(false, null);
+    }
+
+    enum Sort { newest, oldest, title, relevance }
+
+    /** One row of a page: the id and the keys of its place in the order. */
+    record Row(UUID id, String key, float rank, String snippet) {
+    }
+
+    Optional<Article> findBySlug(String slug) {
+        return find("slug", slug).firstResultOptional();
+    }
+
+    /** The current slug of the article that once had {@code slug}. */
+    Optional<String> currentSlugOf(String oldSlug) {
+        List<?> rows = getEntityManager().createNativeQuery(
+                        "select a.slug from article_slug s join article a on a.id = s.article_id where s.slug = ?1")
+                .setParameter(1, oldSlug)
+                .getResultList();
+        return rows.stream().findFirst().map(Object::toString);
+    }
+
+    /** Whether another article has or had {@code slug}. */
+    boolean slugTaken(String slug, UUID except) {
+        Number count = (Number) getEntityManager().createNativeQuery("""
+                        select (select count(*) from article where slug = ?1 and id <> ?2)
+                             + (select count(*) from article_slug where slug = ?1 and article_id <> ?2)""")
+                .setParameter(1, slug)
+                .setParameter(2, except == null ? new UUID(0, 0) : except)
+                .getSingleResult();
+        return count.longValue() > 0;
+    }
+
+    List<String> slugsLike(String base) {
+        @SuppressWarnings("unchecked")
+        List<String> slugs = getEntityManager().createNativeQuery("""
+                        select slug from article where slug = ?1 or slug like ?2
+                        union select slug from article_slug where slug = ?1 or slug like ?2""")
+                .setParameter(1, base)
+                .setParameter(2, base.replace("_", "\\_").replace("%", "\\%") + "-%")
+                .getResultList();
+        return slugs;
+    }
+
+    /** Keeps {@code oldSlug} answering for the article (a 301 to its new slug). */
+    void rememberSlug(UUID articleId, String oldSlug, Instant at) {
+        getEntityManager().createNativeQuery("""
+                        insert into article_slug (slug, article_id, created_at) values (?1, ?2, ?3)
+                        on conflict (slug) do update set article_id = excluded.article_id, created_at = excluded.created_at""")
+                .setParameter(1, oldSlug)
+                .setParameter(2, articleId)
+                .setParameter(3, at)
+                .executeUpdate();
+        // an article taking back one of its old slugs no longer needs it in its history
+        getEntityManager().createNativeQuery(
+                        "delete from article_slug where article_id = ?1 and slug = (select slug from article where id = ?1)")
+                .setParameter(1, articleId)
+                .executeUpdate();
+    }
+
+    /** The ids of one page, in order: {@code limit} rows after the keyset {@code after}. */
+    List<Row> page(Filter filter, Sort sort, String afterKey, UUID afterId, int limit, Instant now) {
+        Sql sql = new Sql();
+        StringBuilder select = new StringBuilder("select a.id, ");
+        select.append(switch (sort) {
+            case newest, oldest -> "a.listed_at";
+            case title -> "a.sort_title";
+            case relevance -> "ts_rank(a.search, q.query)";
+        });
+        if (filter.query() != null) {
+            select.append(", ts_rank(a.search, q.query), ts_headline('english', a.body_text, q.query, "
+                    + "'StartSel=" + Snippets.START + ",StopSel=" + Snippets.STOP
+                    + ",MaxWords=30,MinWords=12,MaxFragments=1,ShortWord=2')");
+        } else {
+            select.append(", cast(0 as real), cast(null as text)");
+        }
+        sql.text.append(select).append(" from article a");
+        where(sql, filter, now);
+        if (afterId != null) {
+            String key = switch (sort) {
+                case newest, oldest -> "a.listed_at";
+                case title -> "a.sort_title";
+                case relevance -> "ts_rank(a.search, q.query)";
+            };
+            String operator = sort == Sort.oldest || sort == Sort.title ? ">" : "<";
+            String value = switch (sort) {
+                case newest, oldest -> "cast(" + sql.bind(Instant.parse(afterKey)) + " as timestamptz)";
+                case title -> sql.bind(afterKey);
+                case relevance -> "cast(" + sql.bind(Float.parseFloat(afterKey)) + " as real)";
+            };
+            sql.text.append(" and (").append(key).append(", a.id) ").append(operator)
+                    .append(" (").append(value).append(", ").append(sql.bind(afterId)).append(')');
+        }
+        sql.text.append(switch (sort) {
+            case newest -> " order by a.listed_at desc, a.id desc";
+            case oldest -> " order by a.listed_at, a.id";
+            case title -> " order by a.sort_title, a.id";
+            case relevance -> " order by ts_rank(a.search, q.query) desc, a.id desc";
+        });
+        sql.text.append(" limit ").append(limit);
+        List<Row> rows = new ArrayList<>();
+        for (Object row : sql.query().getResultList()) {
+            Object[] columns = (Object[]) row;
+            rows.add(new Row((UUID) columns[0], keyText(columns[1]), ((Number) columns[2]).floatValue(),
+                    (String) columns[3]));
+        }
+        return rows;
+    }
+
+    /** How many articles the whole filtered list has. */
+    long count(Filter filter, Instant now) {
+        Sql sql = new Sql();
+        sql.text.append("select count(*) from article a");
+        where(sql, filter, now);
+        return ((Number) sql.query().getSingleResult()).longValue();
+    }
+
+    /** These articles with their tags, in the order of {@code ids}; bylines load in one batch when read. */
+    List<Article> load(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Article> byId = new HashMap<>();
+        for (Article article : getEntityManager()
+                .createQuery("select distinct a from Article a left join fetch a.tags where a.id in :ids", Article.class)
+                .setParameter("ids", ids)
+                .getResultList()) {
+            byId.put(article.id(), article);
+        }
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** Up to {@code limit} public articles sharing a tag or an author with {@code article}, newest first. */
+    List<UUID> related(Article article, int limit, Instant now) {
+        List<UUID> tagIds = article.tags().stream().map(Tag::id).toList();
+        if (tagIds.isEmpty() && article.authorIds().isEmpty()) {
+            return List.of();
+        }
+        Sql sql = new Sql();
+        sql.text.append("select a.id from article a where a.status = 'published' and a.published_at <= ")
+                .append(sql.bind(now)).append(" and a.id <> ").append(sql.bind(article.id())).append(" and (false");
+        if (!tagIds.isEmpty()) {
+            sql.text.append(" or exists (select 1 from article_tag t where t.article_id = a.id and t.tag_id in (")
+                    .append(sql.bindAll(tagIds)).append("))");
+        }
+        if (!article.authorIds().isEmpty()) {
+            sql.text.append(" or exists (select 1 from article_author w where w.article_id = a.id and w.author_id in (")
+                    .append(sql.bindAll(article.authorIds())).append("))");
+        }
+        sql.text.append(") order by a.listed_at desc, a.id desc limit ").append(limit);
+        List<UUID> ids = new ArrayList<>();
+        for (Object id : sql.query().getResultList()) {
+            ids.add((UUID) id);
+        }
+        return ids;
+    }
+
+    /** How many articles an author has a byline on, in any status. */
+    long countByAuthor(UUID authorId) {
+        return ((Number) getEntityManager()
+                .createNativeQuery("select count(distinct article_id) from article_author where author_id = ?1")
+                .setParameter(1, authorId)
+                .getSingleResult()).longValue();
+    }
+
+    private void where(Sql sql, Filter filter, Instant now) {
+        if (filter.query() != null) {
+            sql.text.append(", websearch_to_tsquery('english', ").append(sql.bind(filter.query())).append(") q(query)");
+        }
+        String nowParam = sql.bind(now);
+        String visible = "(a.status = 'published' and a.published_at <= " + nowParam + ")";
+        sql.text.append(" where ");
+        Visibility visibility = filter.visibility();
+        if (visibility.staff()) {
+            sql.text.append("true");
+        } else if (visibility.ownAuthor() != null) {
+            sql.text.append("(").append(visible).append(" or exists (select 1 from article_author o where ")
+                    .append("o.article_id = a.id and o.author_id = ").append(sql.bind(visibility.ownAuthor())).append("))");
+        } else {
+            sql.text.append(visible);
+        }
+        if (filter.statuses() != null) {
+            List<String> any = new ArrayList<>();
+            for (ArticleStatus status : filter.statuses()) {
+                any.add(switch (status) {
+                    case draft -> "a.status = 'draft'";
+                    case archived -> "a.status = 'archived'";
+                    case published -> visible;
+                    case scheduled -> "(a.status = 'published' and a.published_at > " + nowParam + ")";
+                });
+            }
+            sql.text.append(" and (").append(String.join(" or ", any)).append(')');
+        }
+        if (filter.author() != null) {
+            sql.text.append(" and exists (select 1 from article_author w where w.article_id = a.id and w.author_id = ")
+                    .append(sql.bind(filter.author())).append(')');
+        }
+        if (filter.tag() != null) {
+            sql.text.append(" and exists (select 1 from article_tag t where t.article_id = a.id and t.tag_id = ")
+                    .append(sql.bind(filter.tag())).append(')');
+        }
+        if (filter.publishedAfter() != null) {
+            sql.text.append(" and a.published_at >= ").append(sql.bind(filter.publishedAfter()));
+        }
+        if (filter.publishedBefore() != null) {
+            sql.text.append(" and a.published_at < ").append(sql.bind(filter.publishedBefore()));
+        }
+        if (filter.query() != null) {
+            sql.text.append(" and a.search @@ q.query");
+        }
+    }
+
+    /** A sort key as cursor text that reads back exactly: an instant in ISO form, a rank as the float it is. */
+    private static String keyText(Object key) {
+        if (key instanceof String || key instanceof Number) {
+            return key.toString();
+        }
+        return key == null ? "" : Timestamps.fromJdbc(key).toString();
+    }
+
+    /** A native query built piece by piece, every value bound as a parameter. */
+    private final class Sql {
+
+        final StringBuilder text = new StringBuilder();
+        final Map<Integer, Object> parameters = new LinkedHashMap<>();
+
+        String bind(Object value) {
+            parameters.put(parameters.size() + 1, value);
+            return "?" + parameters.size();
+        }
+
+        String bindAll(Collection<?> values) {
+            return String.join(", ", values.stream().map(this::bind).toList());
+        }
+
+        Query query() {
+            Query query = getEntityManager().createNativeQuery(text.toString());
+            parameters.forEach(query::setParameter);
+            return query;
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package com.magazine.content.article;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Where an article is in its life. Only published articles are public. */
+@Schema(description = """
+        draft: being written; scheduled: published at a future instant, public from then on by itself; \
+        published: public; archived: out of the lists, readable by editors only.""")
+public enum ArticleStatus {
+    draft, scheduled, published, archived
+}

@@ -1,0 +1,62 @@
+package com.magazine.content.article;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.magazine.content.common.http.Cacheable;
+import jakarta.ws.rs.core.EntityTag;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * An article as read. A single read sends every member but {@code bodyHtml} and {@code snippet}; a list item sends a
+ * summary (see the list operation); {@code fields} chooses others.
+ */
+@Schema(name = "Article", description = """
+        An article as read: everything one request needs to render its page (breadcrumb, title, byline, body with its \
+        quotations, author box, comment count). Members are left out when `fields` does not select them.""")
+public record ArticleView(
+        @Schema(description = "Stable id; never changes.") UUID id,
+        @Schema(description = "Human, URL-safe id; an old slug redirects (301) to the current one.",
+                example = "a-window-on-the-peninsula") String slug,
+        @Schema(nullable = true, example = "A Window on the Peninsula") String title,
+        @Schema(nullable = true) String subtitle,
+        @Schema(nullable = true) String excerpt,
+        ArticleStatus status,
+        @Schema(nullable = true, description = "When it became public; null until then.") Instant publishedAt,
+        @Schema(nullable = true, description = "When a scheduled article becomes public.") Instant scheduledAt,
+        Instant createdAt,
+        Instant updatedAt,
+        @Schema(description = "Grows by one with every change of the article itself.") Long version,
+        @Schema(nullable = true) String canonicalUrl,
+        Boolean commentsOpen,
+        @Schema(description = "Approved comments.") Integer commentCount,
+        Integer wordCount,
+        Integer readingTimeMinutes,
+        @Schema(description = "The byline, in order.") List<ArticleAuthor> authors,
+        List<TagRef> tags,
+        List<Block> body,
+        @Schema(nullable = true, description = "The body as safe HTML; only when `fields` names it.") String bodyHtml,
+        @Schema(nullable = true, description = "In search results: where the words matched, with <mark> around them "
+                + "(the rest is HTML-escaped).") String snippet,
+        @JsonIgnore @Schema(hidden = true) Validators validators) implements Cacheable {
+
+    @Override
+    public EntityTag etag() {
+        return validators.etag();
+    }
+
+    @Override
+    public Instant lastModified() {
+        return validators.lastModified();
+    }
+
+    @Override
+    public String surrogateKey() {
+        return validators.surrogateKey();
+    }
+
+    /** What the HTTP validators of an article cover: itself and the authors it embeds. */
+    record Validators(EntityTag etag, Instant lastModified, String surrogateKey) {
+    }
+}

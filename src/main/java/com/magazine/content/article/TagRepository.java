@@ -1,0 +1,76 @@
+package com.magazine.content.article;
+
+import com.magazine.content.common.time.Timestamps;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+@ApplicationScoped
+class TagRepository implements PanacheRepositoryBase<Tag, UUID> {
+
+    Optional<Tag> findBySlug(String slug) {
+        return find("slug", slug).firstResultOptional();
+    }
+
+    /**
+     * The tags with these slugs, making the missing ones with the given names; safe when two writers make the same
+     * tag at once (the first name wins).
+     */
+    Map<String, Tag> findOrCreate(Map<String, String> namesBySlug, Instant now) {
+        for (Map.Entry<String, String> tag : namesBySlug.entrySet()) {
+            getEntityManager().createNativeQuery("""
+                            insert into tag (id, slug, name, created_at) values (?1, ?2, ?3, ?4)
+                            on conflict (slug) do nothing""")
+                    .setParameter(1, UUID.randomUUID())
+                    .setParameter(2, tag.getKey())
+                    .setParameter(3, tag.getValue())
+                    .setParameter(4, now)
+                    .executeUpdate();
+        }
+        return list("slug in ?1", namesBySlug.keySet()).stream()
+                .collect(Collectors.toMap(Tag::slug, Function.identity()));
+    }
+
+    /**
+     * Tags by slug after {@code afterSlug}, each with the number of articles under it that are public at {@code now}
+     * (or of any status for staff), and the last time that number grew. Tags with none are left out for the public,
+     * so that a draft's tags stay unseen.
+     */
+    List<TagView> pageWithCounts(String afterSlug, int limit, Instant now, boolean staff) {
+        String visible = staff ? "true" : "a.status = 'published' and a.published_at <= ?1";
+        var query = getEntityManager().createNativeQuery("""
+                        select t.id, t.slug, t.name, count(a.id),
+                               greatest(t.created_at, max(a.published_at) filter (where a.published_at <= ?1))
+                        from tag t
+                        left join article_tag at on at.tag_id = t.id
+                        left join article a on a.id = at.article_id and (%s)
+                        where t.slug > ?2
+                        group by t.id
+                        having count(a.id) > 0 or %s
+                        order by t.slug
+                        limit ?3""".formatted(visible, staff))
+                .setParameter(1, now)
+                .setParameter(2, afterSlug == null ? "" : afterSlug)
+                .setParameter(3, limit);
+        List<TagView> tags = new ArrayList<>();
+        for (Object row : query.getResultList()) {
+            Object[] columns = (Object[]) row;
+            tags.add(new TagView((String) columns[1], (String) columns[2], ((Number) columns[3]).longValue(),
+                    (UUID) columns[0], Timestamps.fromJdbc(columns[4])));
+        }
+        return tags;
+    }
+
+    List<Tag> findBySlugs(Collection<String> slugs) {
+        return slugs.isEmpty() ? List.of() : list("slug in ?1", slugs);
+    }
+
+}

@@ -1,0 +1,49 @@
+package com.magazine.content.article;
+
+import static com.magazine.content.support.Api.anonymous;
+import static com.magazine.content.support.Api.article;
+import static com.magazine.content.support.Api.createAuthor;
+import static com.magazine.content.support.Api.publishedArticle;
+import static com.magazine.content.support.Api.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
+import org.junit.jupiter.api.Test;
+
+/** A page of articles costs the same SQL statements whatever its size: no query per row. */
+@QuarkusTest
+class ArticleQueryCostTest {
+
+    @Inject
+    EntityManagerFactory entityManagerFactory;
+
+    @Test
+    void aPageOfArticlesWithAuthorsAndTagsCostsAConstantNumberOfStatements() {
+        String tag = unique("Costed");
+        for (int i = 0; i < 22; i++) {
+            Map<String, Object> body = new HashMap<>(article(unique("Costed " + i), createAuthor(unique("Cost Writer")),
+                    createAuthor(unique("Co Writer"))));
+            body.put("tags", List.of(tag, unique("Extra")));
+            publishedArticle(body);
+        }
+        long two = statements(Map.of("tag", tag.toLowerCase(), "limit", 2));
+        long twenty = statements(Map.of("tag", tag.toLowerCase(), "limit", 20));
+        long withBodies = statements(Map.of("tag", tag.toLowerCase(), "limit", 20, "fields", "slug,body,bodyHtml"));
+        assertThat(twenty).isEqualTo(two).isLessThanOrEqualTo(6);
+        assertThat(withBodies).isLessThanOrEqualTo(twenty + 1);
+    }
+
+    private long statements(Map<String, Object> query) {
+        Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+        statistics.clear();
+        anonymous().queryParams(query).when().get("/api/v1/articles").then().statusCode(200);
+        return statistics.getPrepareStatementCount();
+    }
+}
