@@ -194,6 +194,12 @@ public class ArticleService {
                 .orElseThrow(() -> Problems.notFound("revision", slug + "/" + number));
     }
 
+    /** Whether an article has this slug now, whoever may see it (for loaders that must not write twice). */
+    @Transactional
+    public boolean exists(String slug) {
+        return articles.findBySlug(slug).isPresent();
+    }
+
     // ---------------------------------------------------------------------------------------------------- writing
 
     @Transactional

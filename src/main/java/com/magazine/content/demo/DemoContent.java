@@ -1,19 +1,30 @@
 package com.magazine.content.demo;
 
+import com.magazine.content.access.Role;
+import com.magazine.content.article.ArticleInput;
+import com.magazine.content.article.ArticleService;
+import com.magazine.content.article.Block;
 import com.magazine.content.author.AuthorInput;
 import com.magazine.content.author.AuthorLink;
 import com.magazine.content.author.AuthorService;
 import com.magazine.content.common.ContentConfig;
+import com.magazine.content.common.http.IfMatch;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
+import java.time.Instant;
 import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
  * A small demo set, loaded at start-up when {@code content.demo.enabled} (on in dev mode), so that a fresh clone
- * answers something. Written for this project; loaded through the services, so it obeys the same rules as the API.
- * Rows that exist already are left alone. Tests never rely on it.
+ * answers something: two authors and two published articles, in the shape of an opinion magazine's pages. Written for
+ * this project; loaded through the services, so it obeys the same rules as the API. What exists already is left
+ * alone. Tests never rely on it.
  */
 @ApplicationScoped
 class DemoContent {
@@ -39,17 +50,95 @@ class DemoContent {
                     List.of("Harbor Quarterly", "The Atlantic Ledger"),
                     null));
 
-    void load(@Observes StartupEvent started, ContentConfig config, AuthorService authors) {
-        if (!config.demo().enabled()) {
-            return;
+    record DemoArticle(ArticleInput input, Instant publishedAt) {
+    }
+
+    static final List<DemoArticle> ARTICLES = List.of(
+            new DemoArticle(new ArticleInput("the-long-thaw-that-never-came", "The Long Thaw That Never Came",
+                    "Summits made headlines; the bargaining underneath them never started",
+                    "Three years of photo opportunities left the hardest question untouched: what each side would "
+                            + "accept short of everything it wanted.",
+                    List.of("helen-varga"), List.of("Diplomacy", "Arms Control", "East Asia"), null, true,
+                    List.of(
+                            paragraph("When the second summit ended early, officials on both sides hurried to say "
+                                    + "that the door was still open. It was, in the sense that nobody had shut it. "
+                                    + "But an open door is not a conversation, and by then there had not been a "
+                                    + "serious one for months."),
+                            paragraph("The pattern is familiar to anyone who has followed arms talks. A grand "
+                                    + "opening, a list of demands presented as the only acceptable outcome, and then "
+                                    + "surprise when the other party treats the list as a reason to stop listening. "
+                                    + "<em>Pressure</em> was supposed to do the work that patience would not."),
+                            new Block.Heading("heading", 2, "What a smaller deal would have bought"),
+                            paragraph("A freeze on testing, verified and reversible, would have been a modest "
+                                    + "prize. It would also have been the first limit on the program in a decade. "
+                                    + "Negotiators who have watched such freezes hold elsewhere note that they tend "
+                                    + "to create the trust that larger bargains need."),
+                            new Block.ListBlock("list", false, List.of(
+                                    "A verified pause in missile and nuclear tests",
+                                    "Partial, staged relief from the most punishing sanctions",
+                                    "A standing channel between military officers")),
+                            paragraph("None of this was on offer, because anything less than full disarmament was "
+                                    + "treated as a defeat. The result is the worst of both: no disarmament, and no "
+                                    + "limits either."))),
+                    Instant.parse("2026-11-20T13:00:00Z")),
+            new DemoArticle(new ArticleInput("ports-without-ships", "Ports Without Ships",
+                    "What an empty harbor says about a trade war",
+                    "The quiet at the container terminals is the loudest statistic of the year.",
+                    List.of("tomas-reyes-halloran"), List.of("Trade", "Economy"), null, true,
+                    List.of(
+                            paragraph("Walk the edge of a container terminal in a slow month and you can hear the "
+                                    + "gulls. In a busy one you cannot hear yourself. This autumn the gulls have "
+                                    + "been very loud."),
+                            paragraph("Tariffs are argued about in percentages, but they are felt in berths left "
+                                    + "empty and cranes parked at rest, and in the towns whose payrolls follow the "
+                                    + "ships."))),
+                    Instant.parse("2026-11-18T09:30:00Z")));
+
+    private static Block paragraph(String text) {
+        return new Block.Paragraph("paragraph", text);
+    }
+
+    void load(@Observes StartupEvent started, ContentConfig config, Loader loader) {
+        if (config.demo().enabled()) {
+            loader.load();
         }
-        int created = 0;
-        for (AuthorInput author : AUTHORS) {
-            if (authors.idOf(author.slug()).isEmpty()) {
-                authors.create(author);
-                created++;
+    }
+
+    /** Loads as the system, with an admin identity, in a request context of its own. */
+    @ApplicationScoped
+    static class Loader {
+
+        private final AuthorService authors;
+        private final ArticleService articles;
+        private final CurrentIdentityAssociation identity;
+
+        Loader(AuthorService authors, ArticleService articles, CurrentIdentityAssociation identity) {
+            this.authors = authors;
+            this.articles = articles;
+            this.identity = identity;
+        }
+
+        @ActivateRequestContext
+        void load() {
+            identity.setIdentity(QuarkusSecurityIdentity.builder()
+                    .setPrincipal(new QuarkusPrincipal("system:demo"))
+                    .addRole(Role.admin.name())
+                    .build());
+            int added = 0;
+            for (AuthorInput author : AUTHORS) {
+                if (authors.idOf(author.slug()).isEmpty()) {
+                    authors.create(author);
+                    added++;
+                }
             }
+            for (DemoArticle article : ARTICLES) {
+                if (!articles.exists(article.input().slug())) {
+                    articles.create(article.input());
+                    articles.publish(article.input().slug(), article.publishedAt(), IfMatch.absent());
+                    added++;
+                }
+            }
+            LOG.infof("Demo content: %d author(s) and article(s) added", added);
         }
-        LOG.infof("Demo content: %d author(s) added", created);
     }
 }

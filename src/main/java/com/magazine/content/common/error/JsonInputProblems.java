@@ -73,6 +73,10 @@ public class JsonInputProblems {
                     .collect(Collectors.joining(", "));
             return Problems.invalidField(path(invalid), "must be one of: " + allowed);
         }
+        if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                && java.time.temporal.Temporal.class.isAssignableFrom(invalid.getTargetType())) {
+            return Problems.invalidField(path(invalid), "must be an ISO-8601 instant, e.g. 2026-12-01T07:00:00Z");
+        }
         if (e instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
             return Problems.invalidField(path(mismatched), "has the wrong type");
         }
