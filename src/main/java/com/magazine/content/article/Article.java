@@ -85,6 +85,13 @@ class Article {
     @Column(name = "author_id", nullable = false)
     private List<UUID> authorIds = new ArrayList<>();
 
+    /** The quotations the body's quote blocks cite, in order of appearance. */
+    @ElementCollection
+    @CollectionTable(name = "article_quotation", joinColumns = @JoinColumn(name = "article_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "quotation_id", nullable = false)
+    private List<UUID> quotationIds = new ArrayList<>();
+
     @ManyToMany
     @JoinTable(name = "article_tag", joinColumns = @JoinColumn(name = "article_id"),
             inverseJoinColumns = @JoinColumn(name = "tag_id"))
@@ -127,6 +134,10 @@ class Article {
         canonicalUrl = content.canonicalUrl() == null ? null : content.canonicalUrl().strip();
         commentsOpen = content.commentsOpen();
         body = content.body();
+        quotationIds.clear();
+        body.stream().filter(Block.Quote.class::isInstance)
+                .map(block -> ((Block.Quote) block).quotationId())
+                .forEach(quotationIds::add);
         bodyText = content.bodyText();
         wordCount = Markup.wordCount(bodyText);
         authorIds.clear();
@@ -233,6 +244,10 @@ class Article {
 
     List<Tag> tags() {
         return tags;
+    }
+
+    List<UUID> quotationIds() {
+        return quotationIds;
     }
 
     Instant createdAt() {

@@ -186,6 +186,33 @@ class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         return ids;
     }
 
+    /** A quotation's uses: per article citing it, its id, slug, title, stored status and publication time. */
+    record Usage(UUID quotationId, String slug, String title, Article.State state, Instant publishedAt) {
+    }
+
+    /** The articles citing these quotations, newest first; public ones only unless {@code all}. */
+    List<Usage> usages(Collection<UUID> quotationIds, boolean all, Instant now) {
+        if (quotationIds.isEmpty()) {
+            return List.of();
+        }
+        Sql sql = new Sql();
+        sql.text.append("""
+                select distinct q.quotation_id, a.slug, a.title, a.status, a.published_at, a.listed_at
+                from article_quotation q join article a on a.id = q.article_id
+                where q.quotation_id in (""").append(sql.bindAll(quotationIds)).append(')');
+        if (!all) {
+            sql.text.append(" and a.status = 'published' and a.published_at <= ").append(sql.bind(now));
+        }
+        sql.text.append(" order by a.listed_at desc, a.slug");
+        List<Usage> usages = new ArrayList<>();
+        for (Object row : sql.query().getResultList()) {
+            Object[] columns = (Object[]) row;
+            usages.add(new Usage((UUID) columns[0], (String) columns[1], (String) columns[2],
+                    Article.State.valueOf((String) columns[3]), Timestamps.fromJdbc(columns[4])));
+        }
+        return usages;
+    }
+
     /** How many articles an author has a byline on, in any status. */
     long countByAuthor(UUID authorId) {
         return ((Number) getEntityManager()

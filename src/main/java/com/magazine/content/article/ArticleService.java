@@ -31,7 +31,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.StringJoiner;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.hibernate.exception.ConstraintViolationException;
@@ -192,6 +191,53 @@ public class ArticleService {
         return revisions.find(article.id(), number)
                 .map(revision -> RevisionView.of(revision, true))
                 .orElseThrow(() -> Problems.notFound("revision", slug + "/" + number));
+    }
+
+    /**
+     * For the quotation feature: the articles citing each of these quotations, newest first. Editors see every
+     * article; everyone else the published ones.
+     */
+    @Transactional
+    public Map<UUID, List<ArticleRef>> usages(java.util.Collection<UUID> quotationIds) {
+        return usages(quotationIds, caller.get().staff());
+    }
+
+    /** As {@link #usages(java.util.Collection)}, counting every article whoever asks: what blocks a deletion. */
+    @Transactional
+    public Map<UUID, List<ArticleRef>> allUsages(java.util.Collection<UUID> quotationIds) {
+        return usages(quotationIds, true);
+    }
+
+    private Map<UUID, List<ArticleRef>> usages(java.util.Collection<UUID> quotationIds, boolean all) {
+        Instant now = Timestamps.now();
+        Map<UUID, List<ArticleRef>> byQuotation = new LinkedHashMap<>();
+        for (ArticleRepository.Usage usage : articles.usages(quotationIds, all, now)) {
+            ArticleStatus status = switch (usage.state()) {
+                case draft -> ArticleStatus.draft;
+                case archived -> ArticleStatus.archived;
+                case published -> usage.publishedAt().isAfter(now) ? ArticleStatus.scheduled : ArticleStatus.published;
+            };
+            byQuotation.computeIfAbsent(usage.quotationId(), id -> new ArrayList<>()).add(new ArticleRef(usage.slug(),
+                    usage.title(), status, status == ArticleStatus.draft ? null : usage.publishedAt()));
+        }
+        return byQuotation;
+    }
+
+    /**
+     * For the quotation feature: the quotations an article cites, in order of appearance, once each; a 404 when the
+     * caller may not see it, a {@link SlugMoved} for an old slug.
+     */
+    @Transactional
+    public List<UUID> quotationIdsOf(String slug) {
+        return findVisible(slug, Timestamps.now()).quotationIds().stream().distinct().toList();
+    }
+
+    /** As {@link #quotationIdsOf(String)} for a filter: empty when there is no such article the caller may see. */
+    @Transactional
+    public Optional<List<UUID>> quotationIdsIfVisible(String slug) {
+        Instant now = Timestamps.now();
+        return articles.findBySlug(slug).filter(article -> canSee(article, now))
+                .map(article -> article.quotationIds().stream().distinct().toList());
     }
 
     /** Whether an article has this slug now, whoever may see it (for loaders that must not write twice). */
@@ -417,7 +463,8 @@ public class ArticleService {
         List<String> etagParts = new ArrayList<>();
         etagParts.add(HttpCaching.etag(article.id(), article.version()).getValue());
         etagParts.add(status.name());
-        StringJoiner keys = new StringJoiner(" ").add("article:" + article.id());
+        Set<String> keys = new LinkedHashSet<>();
+        keys.add("article:" + article.id());
         Instant modified = article.updatedAt();
         if (article.publicAt(now) && article.publishedAt().isAfter(modified)) {
             modified = article.publishedAt();
@@ -428,12 +475,15 @@ public class ArticleService {
             modified = writer.updatedAt().isAfter(modified) ? writer.updatedAt() : modified;
         }
         if (body != null) {
-            body.stream().filter(Block.Quote.class::isInstance)
-                    .map(block -> String.valueOf(((Block.Quote) block).quotation()))
-                    .forEach(etagParts::add);
+            for (Block block : body) {
+                if (block instanceof Block.Quote quote && quote.quotation() != null) {
+                    etagParts.add(String.valueOf(quote.quotation()));
+                    keys.add("quotation:" + quote.quotationId());
+                }
+            }
         }
         ArticleView.Validators validators = new ArticleView.Validators(HttpCaching.etagOf(etagParts), modified,
-                keys.toString());
+                String.join(" ", keys));
         boolean wasPublished = status == ArticleStatus.published || status == ArticleStatus.archived;
         return new ArticleView(article.id(), article.slug(), article.title(), article.subtitle(), article.excerpt(),
                 status,

@@ -24,6 +24,24 @@ public final class Text {
         return cleaned.isEmpty() ? null : cleaned;
     }
 
+    /**
+     * As {@link #clean(String)}, with any markup taken out (tags removed, entities decoded), keeping line breaks: for
+     * plain-text fields that must never carry HTML.
+     */
+    public static String plain(String text) {
+        String cleaned = clean(text);
+        if (cleaned == null || cleaned.indexOf('<') < 0 && cleaned.indexOf('&') < 0) {
+            return cleaned;
+        }
+        return clean(org.jsoup.Jsoup.parseBodyFragment(cleaned).body().wholeText());
+    }
+
+    /** As {@link #plain(String)}, and line breaks and runs of spaces become single spaces: for names and titles. */
+    public static String plainLine(String text) {
+        String plain = plain(text);
+        return plain == null ? null : plain.replaceAll("\\s+", " ");
+    }
+
     /** As {@link #clean(String)}, and line breaks and runs of spaces become single spaces: for names and titles. */
     public static String line(String text) {
         String cleaned = clean(text);

@@ -1,0 +1,121 @@
+package com.magazine.content.quotation;
+
+import com.magazine.content.common.time.Timestamps;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Query;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+@ApplicationScoped
+class QuotationRepository implements PanacheRepositoryBase<Quotation, UUID> {
+
+    /** What a list may be filtered by; {@code null} members do not filter. */
+    record Filter(String speakerKey, String sourceKey, WorkKind kind, Collection<UUID> ids, String query) {
+    }
+
+    /** One page of ids, newest first, after {@code before}. */
+    List<UUID> page(Filter filter, UUID before, int limit) {
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("select q.id from quotation q");
+        if (filter.query() != null) {
+            parameters.add(filter.query());
+            sql.append(", websearch_to_tsquery('english', ?").append(parameters.size()).append(") s(query)");
+        }
+        sql.append(" where true");
+        if (filter.speakerKey() != null) {
+            parameters.add(filter.speakerKey());
+            sql.append(" and q.speaker_key = ?").append(parameters.size());
+        }
+        if (filter.sourceKey() != null) {
+            parameters.add(filter.sourceKey());
+            sql.append(" and q.source_title_key = ?").append(parameters.size());
+        }
+        if (filter.kind() != null) {
+            parameters.add(filter.kind().name());
+            sql.append(" and q.source ->> 'kind' = ?").append(parameters.size());
+        }
+        if (filter.ids() != null) {
+            if (filter.ids().isEmpty()) {
+                return List.of();
+            }
+            List<String> placeholders = new ArrayList<>();
+            for (UUID id : filter.ids()) {
+                parameters.add(id);
+                placeholders.add("?" + parameters.size());
+            }
+            sql.append(" and q.id in (").append(String.join(", ", placeholders)).append(')');
+        }
+        if (filter.query() != null) {
+            sql.append(" and q.search @@ s.query");
+        }
+        if (before != null) {
+            parameters.add(before);
+            sql.append(" and q.id < ?").append(parameters.size());
+        }
+        sql.append(" order by q.id desc limit ").append(limit);
+        Query query = getEntityManager().createNativeQuery(sql.toString());
+        for (int i = 0; i < parameters.size(); i++) {
+            query.setParameter(i + 1, parameters.get(i));
+        }
+        List<UUID> ids = new ArrayList<>();
+        for (Object id : query.getResultList()) {
+            ids.add((UUID) id);
+        }
+        return ids;
+    }
+
+    /** These quotations, in the order of {@code ids}. */
+    List<Quotation> load(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Quotation> byId = new HashMap<>();
+        list("id in ?1", ids).forEach(quotation -> byId.put(quotation.id(), quotation));
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+    }
+
+    /** A speaker as listed: the name, how many quotations, one of our authors if linked, when last changed. */
+    record SpeakerRow(String key, String name, long count, UUID authorId, Instant changedAt) {
+    }
+
+    /** Speakers by folded name after {@code afterKey}, optionally those whose name contains {@code search}. */
+    List<SpeakerRow> speakers(String afterKey, String search, int limit) {
+        StringBuilder sql = new StringBuilder("""
+                select q.speaker_key, min(q.speaker_name), count(*),
+                       (array_agg(q.speaker_author_id) filter (where q.speaker_author_id is not null))[1],
+                       max(q.updated_at)
+                from quotation q where q.speaker_key > ?1""");
+        if (search != null) {
+            sql.append(" and strpos(q.speaker_key, ?2) > 0");
+        }
+        sql.append(" group by q.speaker_key order by q.speaker_key limit ").append(limit);
+        Query query = getEntityManager().createNativeQuery(sql.toString())
+                .setParameter(1, afterKey == null ? "" : afterKey);
+        if (search != null) {
+            query.setParameter(2, search);
+        }
+        List<SpeakerRow> rows = new ArrayList<>();
+        for (Object row : query.getResultList()) {
+            Object[] columns = (Object[]) row;
+            rows.add(new SpeakerRow((String) columns[0], (String) columns[1], ((Number) columns[2]).longValue(),
+                    (UUID) columns[3], Timestamps.fromJdbc(columns[4])));
+        }
+        return rows;
+    }
+
+    Map<UUID, Quotation> byIds(Collection<UUID> ids) {
+        Map<UUID, Quotation> byId = new LinkedHashMap<>();
+        if (!ids.isEmpty()) {
+            list("id in ?1", ids).forEach(quotation -> byId.put(quotation.id(), quotation));
+        }
+        return byId;
+    }
+}
