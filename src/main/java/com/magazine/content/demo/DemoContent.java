@@ -9,6 +9,11 @@ import com.magazine.content.author.AuthorLink;
 import com.magazine.content.author.AuthorService;
 import com.magazine.content.common.ContentConfig;
 import com.magazine.content.common.http.IfMatch;
+import com.magazine.content.quotation.QuotationInput;
+import com.magazine.content.quotation.QuotationService;
+import com.magazine.content.quotation.Speaker;
+import com.magazine.content.quotation.Work;
+import com.magazine.content.quotation.WorkKind;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.runtime.QuarkusPrincipal;
@@ -17,12 +22,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
  * A small demo set, loaded at start-up when {@code content.demo.enabled} (on in dev mode), so that a fresh clone
- * answers something: two authors and two published articles, in the shape of an opinion magazine's pages. Written for
+ * answers something: two authors, two published articles and the quotations the first one cites, in the shape of an
+ * opinion magazine's pages. Written for
  * this project; loaded through the services, so it obeys the same rules as the API. What exists already is left
  * alone. Tests never rely on it.
  */
@@ -50,7 +60,27 @@ class DemoContent {
                     List.of("Harbor Quarterly", "The Atlantic Ledger"),
                     null));
 
-    record DemoArticle(ArticleInput input, Instant publishedAt) {
+    /** An article to publish at {@code publishedAt}, with quotations to create and quote at the given block indexes. */
+    record DemoArticle(ArticleInput input, Instant publishedAt, Map<Integer, QuotationInput> quotes) {
+
+        DemoArticle(ArticleInput input, Instant publishedAt) {
+            this(input, publishedAt, Map.of());
+        }
+
+        /** The input with a quote block for each quotation, placed before the block at its index. */
+        ArticleInput quoting(Map<Integer, UUID> quotationIds) {
+            List<Block> body = new ArrayList<>();
+            for (int i = 0; i <= input.body().size(); i++) {
+                if (quotationIds.containsKey(i)) {
+                    body.add(new Block.Quote("quote", quotationIds.get(i), null));
+                }
+                if (i < input.body().size()) {
+                    body.add(input.body().get(i));
+                }
+            }
+            return new ArticleInput(input.slug(), input.title(), input.subtitle(), input.excerpt(), input.authors(),
+                    input.tags(), input.canonicalUrl(), input.commentsOpen(), body);
+        }
     }
 
     static final List<DemoArticle> ARTICLES = List.of(
@@ -80,7 +110,21 @@ class DemoContent {
                             paragraph("None of this was on offer, because anything less than full disarmament was "
                                     + "treated as a defeat. The result is the worst of both: no disarmament, and no "
                                     + "limits either."))),
-                    Instant.parse("2026-11-20T13:00:00Z")),
+                    Instant.parse("2026-11-20T13:00:00Z"),
+                    Map.of(
+                            1, new QuotationInput("The envoy told lawmakers that the chance of a settlement would "
+                                    + "not outlast the winter, and that the other side knew it as well as we did.",
+                                    new Speaker("Ilse Baranek", "Staff writer, The Meridian", null),
+                                    new Work("The Last Good Season for a Deal", WorkKind.article, null, "The Meridian",
+                                            "https://meridian.example.org/last-good-season", null, "2026-11-12"),
+                                    null, "en", null),
+                            4, new QuotationInput("Every negotiation that demands surrender first ends before it "
+                                    + "starts. The question is never whether to settle for less, only how much less, "
+                                    + "and in return for what.",
+                                    new Speaker("Oren Vasquez", "Historian of arms control", null),
+                                    new Work("Edge of the Abyss", WorkKind.book, null, "Harbor Press", null, "p. 208",
+                                            "2018"),
+                                    null, "en", null))),
             new DemoArticle(new ArticleInput("ports-without-ships", "Ports Without Ships",
                     "What an empty harbor says about a trade war",
                     "The quiet at the container terminals is the loudest statistic of the year.",
@@ -110,11 +154,14 @@ class DemoContent {
 
         private final AuthorService authors;
         private final ArticleService articles;
+        private final QuotationService quotations;
         private final CurrentIdentityAssociation identity;
 
-        Loader(AuthorService authors, ArticleService articles, CurrentIdentityAssociation identity) {
+        Loader(AuthorService authors, ArticleService articles, QuotationService quotations,
+                CurrentIdentityAssociation identity) {
             this.authors = authors;
             this.articles = articles;
+            this.quotations = quotations;
             this.identity = identity;
         }
 
@@ -133,12 +180,14 @@ class DemoContent {
             }
             for (DemoArticle article : ARTICLES) {
                 if (!articles.exists(article.input().slug())) {
-                    articles.create(article.input());
+                    Map<Integer, UUID> quoted = new HashMap<>();
+                    article.quotes().forEach((index, quotation) -> quoted.put(index, quotations.create(quotation).id()));
+                    articles.create(article.quoting(quoted));
                     articles.publish(article.input().slug(), article.publishedAt(), IfMatch.absent());
-                    added++;
+                    added += 1 + quoted.size();
                 }
             }
-            LOG.infof("Demo content: %d author(s) and article(s) added", added);
+            LOG.infof("Demo content: %d author(s), article(s) and quotation(s) added", added);
         }
     }
 }
