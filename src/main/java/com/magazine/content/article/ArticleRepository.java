@@ -257,11 +257,14 @@ class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
             sql.text.append(" and exists (select 1 from article_tag t where t.article_id = a.id and t.tag_id = ")
                     .append(sql.bind(filter.tag())).append(')');
         }
+        // on listed_at too, which equals published_at once published: the range then runs on the list's index
         if (filter.publishedAfter() != null) {
-            sql.text.append(" and a.published_at >= ").append(sql.bind(filter.publishedAfter()));
+            String after = sql.bind(filter.publishedAfter());
+            sql.text.append(" and a.published_at >= ").append(after).append(" and a.listed_at >= ").append(after);
         }
         if (filter.publishedBefore() != null) {
-            sql.text.append(" and a.published_at < ").append(sql.bind(filter.publishedBefore()));
+            String before = sql.bind(filter.publishedBefore());
+            sql.text.append(" and a.published_at < ").append(before).append(" and a.listed_at < ").append(before);
         }
         if (filter.query() != null) {
             sql.text.append(" and a.search @@ q.query");

@@ -281,6 +281,10 @@ class QuotationResourceTest {
                 .then().body("items.id", contains(first));
         anonymous().queryParam("source", "the narrowing window").queryParam("speaker", speaker).when().get(QUOTATIONS)
                 .then().body("items.id", contains(second));
+        anonymous().queryParam("q", "\"swim against the tide\"").queryParam("speaker", speaker).when().get(QUOTATIONS)
+                .then().body("items.id", contains(first));
+        anonymous().queryParam("q", speaker + " meridian").when().get(QUOTATIONS)
+                .then().body("items.id", contains(second));
         anonymous().queryParam("article", "no-such-article-here").when().get(QUOTATIONS)
                 .then().statusCode(200).body("items", empty());
         offContract().queryParam("kind", "pamphlet").when().get(QUOTATIONS)
