@@ -27,7 +27,8 @@ class ArchitectureTest {
     private static final ArchRule commonKnowsNoFeature = noClasses()
             .that().resideInAPackage("..content.common..")
             .should().dependOnClassesThat().resideInAnyPackage("..content.access..", "..content.author..",
-                    "..content.article..", "..content.quotation..", "..content.demo..");
+                    "..content.article..", "..content.quotation..", "..content.comment..",
+                    "..content.demo..");
 
     private static final ArchRule entitiesStayInTheirFeature = classes()
             .that().areAnnotatedWith(Entity.class).or().haveSimpleNameEndingWith("Repository")

@@ -213,6 +213,15 @@ class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         return usages;
     }
 
+    List<UUID> idsByAuthor(UUID authorId) {
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = getEntityManager()
+                .createNativeQuery("select distinct article_id from article_author where author_id = ?1")
+                .setParameter(1, authorId)
+                .getResultList();
+        return ids;
+    }
+
     /** How many articles an author has a byline on, in any status. */
     long countByAuthor(UUID authorId) {
         return ((Number) getEntityManager()

@@ -240,6 +240,49 @@ public class ArticleService {
                 .map(article -> article.quotationIds().stream().distinct().toList());
     }
 
+    /** What the comment feature needs of an article it posts under. */
+    public record CommentTarget(UUID id, ArticleStatus status, boolean commentsOpen) {
+    }
+
+    /**
+     * For the comment feature: the article readers comment on, if the caller may see it; an old slug is a
+     * {@link SlugMoved} when {@code followOldSlugs}, else a 404.
+     */
+    @Transactional
+    public CommentTarget commentTarget(String slug, boolean followOldSlugs) {
+        Instant now = Timestamps.now();
+        // an archived article was public: the poster is told that it is archived rather than that it does not exist
+        Article article = followOldSlugs ? findVisible(slug, now)
+                : articles.findBySlug(slug).filter(a -> canSee(a, now) || a.state() == Article.State.archived)
+                        .orElseThrow(() -> Problems.notFound("article", slug));
+        return new CommentTarget(article.id(), article.statusAt(now), article.commentsOpen());
+    }
+
+    /** For the comment feature: whether the caller may moderate under this article (editors, its own authors). */
+    @Transactional
+    public boolean writes(UUID articleId) {
+        return articles.findByIdOptional(articleId).filter(this::canWrite).isPresent();
+    }
+
+    /** For the comment feature: the ids of the articles with this author in the byline. */
+    @Transactional
+    public List<UUID> idsByAuthor(UUID authorId) {
+        return articles.idsByAuthor(authorId);
+    }
+
+    /** For other features: these articles by reference, whatever their status. */
+    @Transactional
+    public Map<UUID, ArticleRef> refsOf(java.util.Collection<UUID> ids) {
+        Instant now = Timestamps.now();
+        Map<UUID, ArticleRef> refs = new LinkedHashMap<>();
+        for (Article article : articles.load(List.copyOf(new LinkedHashSet<>(ids)))) {
+            ArticleStatus status = article.statusAt(now);
+            refs.put(article.id(), new ArticleRef(article.slug(), article.title(), status,
+                    status == ArticleStatus.draft ? null : article.publishedAt()));
+        }
+        return refs;
+    }
+
     /** Whether an article has this slug now, whoever may see it (for loaders that must not write twice). */
     @Transactional
     public boolean exists(String slug) {
@@ -463,6 +506,7 @@ public class ArticleService {
         List<String> etagParts = new ArrayList<>();
         etagParts.add(HttpCaching.etag(article.id(), article.version()).getValue());
         etagParts.add(status.name());
+        etagParts.add(String.valueOf(article.commentCount()));
         Set<String> keys = new LinkedHashSet<>();
         keys.add("article:" + article.id());
         Instant modified = article.updatedAt();

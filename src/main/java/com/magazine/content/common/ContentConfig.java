@@ -23,6 +23,8 @@ public interface ContentConfig {
 
     Demo demo();
 
+    Comments comments();
+
     EmbeddedDb embeddedDb();
 
     interface Http {
@@ -40,6 +42,37 @@ public interface ContentConfig {
          */
         @WithDefault("content-api-cursor-secret-change-me")
         String cursorSecret();
+    }
+
+    /** The public comment form: moderation and abuse limits. */
+    interface Comments {
+
+        /** How deep replies nest: 3 means a comment, a reply, and a reply to that; deeper replies attach higher. */
+        @WithDefault("3")
+        int maxDepth();
+
+        /** Approve at once the comments of an email address that had a comment approved before. */
+        @WithDefault("false")
+        boolean autoApproveKnownCommenters();
+
+        /** A body with more links than this is held for moderation, whoever posts it. */
+        @WithDefault("2")
+        int maxLinks();
+
+        /** Comments one client address may post per window. */
+        @WithDefault("5")
+        int perAddressLimit();
+
+        /** Comments one email address may post per window. */
+        @WithDefault("3")
+        int perEmailLimit();
+
+        @WithDefault("60S")
+        java.time.Duration limitWindow();
+
+        /** How long posters' IP addresses are kept for moderators before they are erased. */
+        @WithDefault("30D")
+        java.time.Duration addressRetention();
     }
 
     interface Demo {

@@ -22,7 +22,7 @@ import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
 /**
  * Validators and cache headers for every GET: a strong {@code ETag}, {@code Last-Modified}, the {@code Surrogate-Key}
  * that names what the answer contains (so a CDN purges exactly what a change touched), and the 304 answer when the
- * client's copy is current. {@link CacheControlFilter} adds {@code Cache-Control} and {@code Vary}.
+ * client's copy is current. {@link ResponseHeadersFilter} adds {@code Cache-Control} and {@code Vary}.
  */
 public final class HttpCaching {
 

@@ -9,21 +9,23 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * {@code Cache-Control} and {@code Vary} on every API answer. Successful anonymous reads are public and cacheable by
- * CDNs (configurable); anything asked with a key is {@code private, no-store}, since it may show drafts; writes and
- * errors are never stored.
+ * Headers on every API answer. {@code Cache-Control} and {@code Vary}: successful anonymous reads are public and
+ * cacheable by CDNs (configurable); anything asked with a key is {@code private, no-store}, since it may show drafts;
+ * writes and errors are never stored. {@code X-Content-Type-Options: nosniff}: a browser never takes our JSON, which
+ * carries readers' text, for HTML.
  */
-public class CacheControlFilter {
+public class ResponseHeadersFilter {
 
     private final String publicCacheControl;
 
-    CacheControlFilter(ContentConfig config) {
+    ResponseHeadersFilter(ContentConfig config) {
         this.publicCacheControl = config.http().cacheControl();
     }
 
     @ServerResponseFilter
     public void addCacheHeaders(ContainerRequestContext request, ContainerResponseContext response) {
         MultivaluedMap<String, Object> headers = response.getHeaders();
+        headers.putSingle("X-Content-Type-Options", "nosniff");
         boolean read = HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod());
         int status = response.getStatus();
         boolean cacheable = read && (status == 200 || status == 304);

@@ -1,0 +1,97 @@
+package com.magazine.content.comment;
+
+import com.magazine.content.common.time.Timestamps;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+class CommentRepository implements PanacheRepositoryBase<Comment, UUID> {
+
+    /** The approved top-level comments of an article, oldest first, after ({@code afterAt}, {@code afterId}). */
+    List<Comment> threads(UUID articleId, Instant afterAt, UUID afterId, int limit) {
+        var query = afterId == null
+                ? find("articleId = ?1 and status = ?2 and parentId is null order by createdAt, id", articleId,
+                        CommentStatus.approved)
+                : find("articleId = ?1 and status = ?2 and parentId is null and (createdAt, id) > (?3, ?4) "
+                        + "order by createdAt, id", articleId, CommentStatus.approved, afterAt, afterId);
+        return query.page(0, limit).list();
+    }
+
+    /** The approved replies in these threads, oldest first. */
+    List<Comment> replies(Collection<UUID> rootIds) {
+        return rootIds.isEmpty() ? List.of()
+                : list("rootId in ?1 and status = ?2 order by createdAt, id", rootIds, CommentStatus.approved);
+    }
+
+    /**
+     * The moderation queue: comments in these statuses, oldest first, under these articles ({@code null}: under
+     * every article).
+     */
+    List<Comment> queue(List<CommentStatus> statuses, Collection<UUID> articleIds, Instant afterAt, UUID afterId,
+            int limit) {
+        if (articleIds != null && articleIds.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Object> parameters = new HashMap<>();
+        StringBuilder where = new StringBuilder("status in :statuses");
+        parameters.put("statuses", statuses);
+        if (articleIds != null) {
+            where.append(" and articleId in :articles");
+            parameters.put("articles", articleIds);
+        }
+        if (afterId != null) {
+            where.append(" and (createdAt, id) > (:afterAt, :afterId)");
+            parameters.put("afterAt", afterAt);
+            parameters.put("afterId", afterId);
+        }
+        return find(where + " order by createdAt, id", parameters).page(0, limit).list();
+    }
+
+    /** How many comments {@code column} matched since {@code since}, and the oldest of them. */
+    record Recent(long count, Instant oldest) {
+    }
+
+    Recent recentByAddress(String ip, Instant since) {
+        return recent("ip", ip, since);
+    }
+
+    Recent recentByEmail(String emailKey, Instant since) {
+        return recent("email_key", emailKey, since);
+    }
+
+    private Recent recent(String column, String value, Instant since) {
+        // one poster at a time per address or email, so that concurrent posts cannot all slip under the limit
+        getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 7))")
+                .setParameter(1, column + ":" + value)
+                .getSingleResult();
+        Object[] row = (Object[]) getEntityManager().createNativeQuery(
+                        "select count(*), min(created_at) from comment where " + column + " = ?1 and created_at > ?2")
+                .setParameter(1, value)
+                .setParameter(2, since)
+                .getSingleResult();
+        return new Recent(((Number) row[0]).longValue(), Timestamps.fromJdbc(row[1]));
+    }
+
+    boolean hadApproved(String emailKey) {
+        return count("emailKey = ?1 and status = ?2", emailKey, CommentStatus.approved) > 0;
+    }
+
+    Optional<Comment> findApproved(UUID id) {
+        return find("id = ?1 and status = ?2", id, CommentStatus.approved).firstResultOptional();
+    }
+
+    /** Erases the addresses of comments posted before {@code before}; answers how many. */
+    int forgetAddresses(Instant before) {
+        return getEntityManager().createNativeQuery(
+                        "update comment set ip = null where ip is not null and created_at < ?1")
+                .setParameter(1, before)
+                .executeUpdate();
+    }
+}

@@ -1,0 +1,284 @@
+package com.magazine.content.comment;
+
+import com.magazine.content.access.Caller;
+import com.magazine.content.access.Role;
+import com.magazine.content.article.ArticleRef;
+import com.magazine.content.article.ArticleService;
+import com.magazine.content.article.ArticleStatus;
+import com.magazine.content.common.ContentConfig;
+import com.magazine.content.common.error.Problems;
+import com.magazine.content.common.paging.Cursors;
+import com.magazine.content.common.paging.Page;
+import com.magazine.content.common.paging.PageRequest;
+import com.magazine.content.common.text.Text;
+import com.magazine.content.common.time.Timestamps;
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.transaction.Transactional;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * The rules of comments: who may post where, what is held for moderation, what is refused as abuse, and how threads
+ * are read and moderated.
+ */
+@ApplicationScoped
+public class CommentService {
+
+    private static final Logger LOG = Logger.getLogger(CommentService.class);
+
+    private final CommentRepository comments;
+    private final ArticleService articles;
+    private final Instance<Caller> caller;
+    private final Cursors cursors;
+    private final ContentConfig.Comments config;
+
+    CommentService(CommentRepository comments, ArticleService articles, Instance<Caller> caller, Cursors cursors,
+            ContentConfig config) {
+        this.comments = comments;
+        this.articles = articles;
+        this.caller = caller;
+        this.cursors = cursors;
+        this.config = config.comments();
+    }
+
+    // ---------------------------------------------------------------------------------------------------- readers
+
+    /** Posts a comment from {@code address}: held for moderation unless its author is trusted. */
+    @Transactional
+    public PostedComment post(String slug, CommentInput input, String address) {
+        ArticleService.CommentTarget article = articles.commentTarget(slug, false);
+        if (article.status() == ArticleStatus.archived) {
+            throw Problems.conflict("article-archived", "The article is archived: it takes no more comments.");
+        }
+        if (!article.commentsOpen()) {
+            throw Problems.forbidden("Comments are closed on this article.");
+        }
+        String email = input.authorEmail().strip();
+        enforceLimits(address, Comment.emailKey(email));
+        Comment parent = input.parentId() == null ? null : parentFor(input.parentId(), article.id());
+
+        String body = CommentText.clean(input.body());
+        String name = Text.line(CommentText.clean(input.authorName()));
+        Map<String, String> empty = new LinkedHashMap<>();
+        if (body == null) {
+            empty.put("body", "has nothing but control characters");
+        }
+        if (name == null) {
+            empty.put("authorName", "has nothing but control characters");
+        }
+        if (!empty.isEmpty()) {
+            throw Problems.unprocessable(empty);
+        }
+        boolean honeypot = input.website() != null && !input.website().isBlank();
+        CommentStatus status = honeypot ? CommentStatus.spam
+                : CommentText.links(body) > config.maxLinks() ? CommentStatus.pending
+                : config.autoApproveKnownCommenters() && comments.hadApproved(Comment.emailKey(email))
+                        ? CommentStatus.approved
+                        : CommentStatus.pending;
+        Comment comment = new Comment(article.id(), parent, name, email,
+                input.authorUrl() == null ? null : input.authorUrl().strip(), body, status, address);
+        comments.persistAndFlush(comment);
+        // a robot that fills in the honeypot is told what a person would be told
+        CommentStatus shown = status == CommentStatus.spam ? CommentStatus.pending : status;
+        return new PostedComment(comment.id(), comment.parentId(), comment.depth(), shown, comment.authorName(),
+                comment.authorUrl(), comment.body(), CommentText.html(comment.body()), comment.createdAt());
+    }
+
+    /** The approved threads of an article: top-level comments oldest first, each with its approved replies nested. */
+    @Transactional
+    public Page<CommentView> threads(String slug, PageRequest page) {
+        UUID articleId = articles.commentTarget(slug, true).id();
+        String list = "comments:" + articleId;
+        Instant afterAt = null;
+        UUID afterId = null;
+        if (!page.first()) {
+            List<String> keys = cursors.decode(list, page.cursor(), 2);
+            afterAt = instant(keys.get(0));
+            afterId = Cursors.uuid(keys.get(1));
+        }
+        List<Comment> tops = comments.threads(articleId, afterAt, afterId, page.limit() + 1);
+        boolean more = tops.size() > page.limit();
+        List<Comment> served = more ? tops.subList(0, page.limit()) : tops;
+        String next = null;
+        if (more) {
+            Comment last = served.get(served.size() - 1);
+            next = cursors.encode(list, last.createdAt().toString(), last.id().toString());
+        }
+        Map<UUID, CommentView> byId = new LinkedHashMap<>();
+        List<CommentView> threads = new ArrayList<>();
+        for (Comment top : served) {
+            CommentView view = CommentView.from(top);
+            byId.put(top.id(), view);
+            threads.add(view);
+        }
+        for (Comment reply : comments.replies(byId.keySet())) {
+            CommentView view = CommentView.from(reply);
+            byId.put(reply.id(), view);
+            // a reply whose parent is no longer public joins its thread's top
+            CommentView parent = byId.getOrDefault(reply.parentId(), byId.get(reply.rootId()));
+            parent.replies().add(view);
+        }
+        return new Page<>(threads, next);
+    }
+
+    // ---------------------------------------------------------------------------------------------------- moderators
+
+    /** The moderation queue, oldest first: editors see every article's, an author key its own articles'. */
+    @Transactional
+    public Page<ModeratedComment> queue(List<CommentStatus> statuses, String articleSlug, PageRequest page) {
+        Collection<UUID> articleIds = null;
+        if (articleSlug != null) {
+            UUID id = articles.commentTarget(articleSlug, false).id();
+            articleIds = mayModerate(id) ? List.of(id) : List.of();
+        } else if (!caller.get().staff()) {
+            articleIds = caller.get().authorId().map(articles::idsByAuthor).orElse(List.of());
+        }
+        String list = "queue:" + statuses + ":" + articleSlug;
+        Instant afterAt = null;
+        UUID afterId = null;
+        if (!page.first()) {
+            List<String> keys = cursors.decode(list, page.cursor(), 2);
+            afterAt = instant(keys.get(0));
+            afterId = Cursors.uuid(keys.get(1));
+        }
+        List<Comment> rows = comments.queue(statuses, articleIds, afterAt, afterId, page.limit() + 1);
+        Map<UUID, ArticleRef> refs = articles.refsOf(rows.stream().map(Comment::articleId).collect(Collectors.toSet()));
+        return Page.of(rows, page.limit(), comment -> ModeratedComment.from(comment, refs.get(comment.articleId())),
+                comment -> cursors.encode(list, comment.createdAt().toString(), comment.id().toString()));
+    }
+
+    @Transactional
+    public ModeratedComment get(UUID id) {
+        Comment comment = findForModeration(id);
+        return ModeratedComment.from(comment, articles.refsOf(List.of(comment.articleId())).get(comment.articleId()));
+    }
+
+    @Transactional
+    public ModeratedComment moderate(UUID id, CommentStatus decision) {
+        Comment comment = findForModeration(id);
+        comment.moderate(decision, caller.get().name());
+        comments.flush();
+        return ModeratedComment.from(comment, articles.refsOf(List.of(comment.articleId())).get(comment.articleId()));
+    }
+
+    @Transactional
+    public void delete(UUID id) {
+        comments.delete(findForModeration(id));
+        comments.flush();
+    }
+
+    /** One decision for many comments; each comes back with what became of it. */
+    @Transactional
+    public Moderation.Results moderate(Moderation moderation) {
+        List<Moderation.Result> results = new ArrayList<>();
+        Set<UUID> seen = new java.util.HashSet<>();
+        for (UUID id : moderation.ids()) {
+            if (!seen.add(id)) {
+                continue;
+            }
+            Optional<Comment> found = comments.findByIdOptional(id);
+            if (found.isEmpty()) {
+                results.add(new Moderation.Result(id, "not-found", null));
+            } else if (!mayModerate(found.get().articleId())) {
+                results.add(new Moderation.Result(id, "forbidden", found.get().status()));
+            } else if (moderation.action() == Moderation.Action.delete) {
+                comments.delete(found.get());
+                results.add(new Moderation.Result(id, "done", null));
+            } else {
+                found.get().moderate(moderation.action().status(), caller.get().name());
+                results.add(new Moderation.Result(id, "done", found.get().status()));
+            }
+        }
+        comments.flush();
+        return new Moderation.Results(results);
+    }
+
+    /** Erases the IP addresses kept longer than the retention period; runs every hour on every instance. */
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    void forgetOldAddresses() {
+        int erased = forgetAddressesBefore(Timestamps.now().minus(config.addressRetention()));
+        if (erased > 0) {
+            LOG.infof("Erased the IP addresses of %d comment(s) past retention", erased);
+        }
+    }
+
+    /** Erases the IP addresses of the comments posted before {@code before}; answers how many. */
+    @Transactional
+    public int forgetAddressesBefore(Instant before) {
+        return comments.forgetAddresses(before);
+    }
+
+    // ---------------------------------------------------------------------------------------------------- internals
+
+    private boolean mayModerate(UUID articleId) {
+        Caller who = caller.get();
+        return who.staff() || (who.has(Role.author) && articles.writes(articleId));
+    }
+
+    private Comment findForModeration(UUID id) {
+        Comment comment = comments.findByIdOptional(id).orElseThrow(() -> Problems.notFound("comment", id.toString()));
+        if (!mayModerate(comment.articleId())) {
+            throw Problems.forbidden("This key may only moderate comments on its author's articles.");
+        }
+        return comment;
+    }
+
+    /** The comment a reply attaches to: its parent, or the deepest ancestor that may still take a reply. */
+    private Comment parentFor(UUID parentId, UUID articleId) {
+        Comment parent = comments.findApproved(parentId).filter(c -> c.articleId().equals(articleId))
+                .orElseThrow(() -> Problems.unprocessable("parentId",
+                        "no approved comment on this article has the id " + parentId));
+        while (parent.depth() + 1 >= config.maxDepth() && parent.parentId() != null) {
+            parent = comments.findById(parent.parentId());
+        }
+        return parent;
+    }
+
+    /** 429 with Retry-After when the address or the email has posted its share for the window. */
+    private void enforceLimits(String address, String emailKey) {
+        Instant now = Timestamps.now();
+        Instant since = now.minus(config.limitWindow());
+        CommentRepository.Recent byAddress = comments.recentByAddress(address, since);
+        if (byAddress.count() >= config.perAddressLimit()) {
+            throw tooMany("this address", byAddress.oldest(), now);
+        }
+        CommentRepository.Recent byEmail = comments.recentByEmail(emailKey, since);
+        if (byEmail.count() >= config.perEmailLimit()) {
+            throw tooMany("this email address", byEmail.oldest(), now);
+        }
+    }
+
+    private HttpProblem tooMany(String who, Instant oldest, Instant now) {
+        long wait = Math.max(1, Duration.between(now, oldest.plus(config.limitWindow())).toSeconds() + 1);
+        return HttpProblem.builder()
+                .withType(URI.create(Problems.TYPE_PREFIX + "rate-limited"))
+                .withStatus(429)
+                .withTitle("Too Many Requests")
+                .withDetail("Too many comments from " + who + "; try again in " + wait + " seconds.")
+                .withHeader("Retry-After", wait)
+                .build();
+    }
+
+    private static Instant instant(String key) {
+        try {
+            return Instant.parse(key);
+        } catch (RuntimeException e) {
+            throw Cursors.invalid();
+        }
+    }
+}
