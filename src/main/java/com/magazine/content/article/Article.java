@@ -98,6 +98,10 @@ class Article {
     @OrderColumn(name = "position")
     private List<Tag> tags = new ArrayList<>();
 
+    /** When its going public was announced (change feed, webhooks); null while it is not public. */
+    @Column(name = "announced_at")
+    private Instant announcedAt;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -147,24 +151,42 @@ class Article {
         updatedAt = Timestamps.now();
     }
 
-    /** Publishes at {@code at}: now or in the past makes it public at once, a future instant schedules it. */
-    void publish(Instant at) {
+    /**
+     * Publishes at {@code at}: now or in the past makes it public at once, a future instant schedules it.
+     *
+     * @return whether it is public now (and so announced at once)
+     */
+    boolean publish(Instant at, Instant now) {
         status = State.published;
         publishedAt = at;
         updatedAt = Timestamps.now();
+        announcedAt = at.isAfter(now) ? null : now;
+        return announcedAt != null;
+    }
+
+    /** A scheduled article whose instant has passed is announced, once. */
+    void announce(Instant now) {
+        announcedAt = now;
     }
 
     /** Back to draft, out of public view; a later publish sets a new date. */
     void unpublish() {
         status = State.draft;
         publishedAt = null;
+        announcedAt = null;
         updatedAt = Timestamps.now();
     }
 
     /** Out of the lists and feeds, still at its URL for editors; keeps its publication date. */
     void archive() {
         status = State.archived;
+        announcedAt = null;
         updatedAt = Timestamps.now();
+    }
+
+    /** Whether its being public has been announced: the public has been told of it and must be told of its end. */
+    boolean announced() {
+        return announcedAt != null;
     }
 
     /** The status as the API shows it at {@code now}. */

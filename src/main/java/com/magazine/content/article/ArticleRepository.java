@@ -222,6 +222,20 @@ class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         return ids;
     }
 
+    /** Locks and answers the published articles whose instant has passed and that were not announced yet. */
+    List<UUID> claimDueAnnouncements(Instant now, int limit) {
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = getEntityManager().createNativeQuery("""
+                        select id from article
+                        where status = 'published' and announced_at is null and published_at <= ?1
+                        order by published_at limit ?2
+                        for update skip locked""")
+                .setParameter(1, now)
+                .setParameter(2, limit)
+                .getResultList();
+        return ids;
+    }
+
     /** How many articles an author has a byline on, in any status. */
     long countByAuthor(UUID authorId) {
         return ((Number) getEntityManager()

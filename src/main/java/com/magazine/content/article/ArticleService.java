@@ -7,6 +7,8 @@ import com.magazine.content.access.Role;
 import com.magazine.content.author.AuthorService;
 import com.magazine.content.author.AuthorView;
 import com.magazine.content.common.error.Problems;
+import com.magazine.content.common.events.Change;
+import com.magazine.content.common.events.ChangeLog;
 import com.magazine.content.common.http.HttpCaching;
 import com.magazine.content.common.http.IfMatch;
 import com.magazine.content.common.json.FieldSelection;
@@ -64,10 +66,11 @@ public class ArticleService {
     private final Cursors cursors;
     private final MergePatch mergePatch;
     private final ObjectMapper json;
+    private final ChangeLog changes;
 
     ArticleService(ArticleRepository articles, RevisionRepository revisions, TagRepository tags, AuthorService authors,
             Instance<QuotationLookup> quotations, Instance<Caller> caller, Cursors cursors, MergePatch mergePatch,
-            ObjectMapper json) {
+            ObjectMapper json, ChangeLog changes) {
         this.articles = articles;
         this.revisions = revisions;
         this.tags = tags;
@@ -77,6 +80,7 @@ public class ArticleService {
         this.cursors = cursors;
         this.mergePatch = mergePatch;
         this.json = json;
+        this.changes = changes;
     }
 
     // ---------------------------------------------------------------------------------------------------- reading
@@ -298,6 +302,7 @@ public class ArticleService {
         String slug = input.slug() != null ? claim(input.slug(), null) : freeSlugFor(input.title());
         Article article = save(new Article(slug, resolved.content()));
         record(article, "create");
+        announce(article, "created", null);
         return full(article);
     }
 
@@ -358,8 +363,9 @@ public class ArticleService {
         if (!missing.isEmpty()) {
             throw Problems.unprocessable(missing);
         }
-        article.publish(at == null ? now : at.truncatedTo(java.time.temporal.ChronoUnit.MICROS));
-        return transitioned(article, "publish");
+        boolean isPublic = article.publish(at == null ? now : at.truncatedTo(java.time.temporal.ChronoUnit.MICROS), now);
+        return transitioned(article, "publish", isPublic ? "published" : "scheduled",
+                isPublic ? Change.Op.upsert : null);
     }
 
     /** Back to draft, out of public view. */
@@ -369,8 +375,9 @@ public class ArticleService {
         if (article.state() == Article.State.draft) {
             throw Problems.conflict("not-published", "The article is a draft already.");
         }
+        Change.Op seen = article.announced() ? Change.Op.delete : null;
         article.unpublish();
-        return transitioned(article, "unpublish");
+        return transitioned(article, "unpublish", "unpublished", seen);
     }
 
     /** Out of lists and public view; editors still read it. Only a published article is archived. */
@@ -380,13 +387,16 @@ public class ArticleService {
         if (article.statusAt(Timestamps.now()) != ArticleStatus.published) {
             throw Problems.conflict("not-published", "Only a published article can be archived.");
         }
+        Change.Op seen = article.announced() ? Change.Op.delete : null;
         article.archive();
-        return transitioned(article, "archive");
+        return transitioned(article, "archive", "archived", seen);
     }
 
     @Transactional
     public void delete(String slug, IfMatch ifMatch) {
         Article article = findForWrite(slug, ifMatch);
+        changes.record(new Change("article", article.id(), article.slug(),
+                article.announced() ? Change.Op.delete : null, Change.Op.delete, "deleted", article.version()));
         articles.delete(article);
         articles.flush();
     }
@@ -405,13 +415,40 @@ public class ArticleService {
             articles.rememberSlug(article.id(), oldSlug, Timestamps.now());
         }
         record(article, action);
+        announce(article, action.equals("restore") ? "restored" : "updated",
+                article.announced() ? Change.Op.upsert : null);
         return full(article);
     }
 
-    private ArticleView transitioned(Article article, String action) {
+    private ArticleView transitioned(Article article, String action, String event, Change.Op publicOp) {
         save(article);
         record(article, action);
+        announce(article, event, publicOp);
         return full(article);
+    }
+
+    /** Records the change for the change feed and webhooks, in this transaction. */
+    private void announce(Article article, String event, Change.Op publicOp) {
+        changes.record(new Change("article", article.id(), article.slug(), publicOp, Change.Op.upsert, event,
+                article.version()));
+    }
+
+    /**
+     * Announces the scheduled articles whose instant has passed: they went public by themselves when read; now the
+     * change feed and webhooks learn of it too. Safe on several instances at once (rows are claimed with SKIP LOCKED).
+     *
+     * @return how many were announced
+     */
+    @Transactional
+    public int announceDue() {
+        Instant now = Timestamps.now();
+        List<Article> due = articles.load(articles.claimDueAnnouncements(now, 100));
+        for (Article article : due) {
+            article.announce(now);
+            save(article);
+            announce(article, "published", Change.Op.upsert);
+        }
+        return due.size();
     }
 
     /** What an input names, resolved: authors by slug, tags by name, the body sanitised and its quotations found. */

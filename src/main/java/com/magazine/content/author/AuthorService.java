@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.magazine.content.access.AuthorDirectory;
 import com.magazine.content.access.Caller;
 import com.magazine.content.common.error.Problems;
+import com.magazine.content.common.events.Change;
+import com.magazine.content.common.events.ChangeLog;
 import com.magazine.content.common.http.IfMatch;
 import com.magazine.content.common.json.MergePatch;
 import com.magazine.content.common.paging.Cursors;
@@ -35,14 +37,16 @@ public class AuthorService implements AuthorDirectory {
     private final MergePatch mergePatch;
     private final Instance<Caller> caller;
     private final Instance<AuthorReferences> references;
+    private final ChangeLog changes;
 
     AuthorService(AuthorRepository authors, Cursors cursors, MergePatch mergePatch, Instance<Caller> caller,
-            Instance<AuthorReferences> references) {
+            Instance<AuthorReferences> references, ChangeLog changes) {
         this.authors = authors;
         this.cursors = cursors;
         this.mergePatch = mergePatch;
         this.caller = caller;
         this.references = references;
+        this.changes = changes;
     }
 
     @Transactional
@@ -66,8 +70,9 @@ public class AuthorService implements AuthorDirectory {
     @Transactional
     public AuthorView create(AuthorInput input) {
         String slug = input.slug() != null ? claim(input.slug()) : freeSlugFor(input.name());
-        Author author = new Author(slug, input);
-        return AuthorView.from(save(author));
+        Author author = save(new Author(slug, input));
+        record(author, Change.Op.upsert, "created");
+        return AuthorView.from(author);
     }
 
     /** Full update (PUT): every field is replaced; a left-out slug keeps the current one. */
@@ -78,7 +83,9 @@ public class AuthorService implements AuthorDirectory {
             claim(input.slug());
         }
         author.revise(input);
-        return AuthorView.from(save(author));
+        save(author);
+        record(author, Change.Op.upsert, "updated");
+        return AuthorView.from(author);
     }
 
     /** JSON merge patch: applied to the author as written, then checked and saved like a full update. */
@@ -93,7 +100,9 @@ public class AuthorService implements AuthorDirectory {
             claim(input.slug());
         }
         author.revise(input);
-        return AuthorView.from(save(author));
+        save(author);
+        record(author, Change.Op.upsert, "updated");
+        return AuthorView.from(author);
     }
 
     /** Deletes an author who no longer has anything (409 naming what remains). */
@@ -109,8 +118,14 @@ public class AuthorService implements AuthorDirectory {
             throw Problems.conflict("author-in-use", "The author '" + slug + "' still has "
                     + String.join(", ", remaining) + "; remove or reassign them first.");
         }
+        record(author, Change.Op.delete, "deleted");
         authors.delete(author);
         authors.flush();
+    }
+
+    /** Authors are public: the public and editors see each change alike. */
+    private void record(Author author, Change.Op op, String action) {
+        changes.record(new Change("author", author.id(), author.slug(), op, op, action, author.version()));
     }
 
     @Override

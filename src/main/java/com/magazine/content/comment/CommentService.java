@@ -7,6 +7,8 @@ import com.magazine.content.article.ArticleService;
 import com.magazine.content.article.ArticleStatus;
 import com.magazine.content.common.ContentConfig;
 import com.magazine.content.common.error.Problems;
+import com.magazine.content.common.events.Change;
+import com.magazine.content.common.events.ChangeLog;
 import com.magazine.content.common.paging.Cursors;
 import com.magazine.content.common.paging.Page;
 import com.magazine.content.common.paging.PageRequest;
@@ -45,14 +47,16 @@ public class CommentService {
     private final Instance<Caller> caller;
     private final Cursors cursors;
     private final ContentConfig.Comments config;
+    private final ChangeLog changes;
 
     CommentService(CommentRepository comments, ArticleService articles, Instance<Caller> caller, Cursors cursors,
-            ContentConfig config) {
+            ContentConfig config, ChangeLog changes) {
         this.comments = comments;
         this.articles = articles;
         this.caller = caller;
         this.cursors = cursors;
         this.config = config.comments();
+        this.changes = changes;
     }
 
     // ---------------------------------------------------------------------------------------------------- readers
@@ -92,6 +96,7 @@ public class CommentService {
         Comment comment = new Comment(article.id(), parent, name, email,
                 input.authorUrl() == null ? null : input.authorUrl().strip(), body, status, address);
         comments.persistAndFlush(comment);
+        record(comment, status == CommentStatus.approved ? Change.Op.upsert : null, Change.Op.upsert, "posted");
         // a robot that fills in the honeypot is told what a person would be told
         CommentStatus shown = status == CommentStatus.spam ? CommentStatus.pending : status;
         return new PostedComment(comment.id(), comment.parentId(), comment.depth(), shown, comment.authorName(),
@@ -170,14 +175,14 @@ public class CommentService {
     @Transactional
     public ModeratedComment moderate(UUID id, CommentStatus decision) {
         Comment comment = findForModeration(id);
-        comment.moderate(decision, caller.get().name());
+        decide(comment, decision);
         comments.flush();
         return ModeratedComment.from(comment, articles.refsOf(List.of(comment.articleId())).get(comment.articleId()));
     }
 
     @Transactional
     public void delete(UUID id) {
-        comments.delete(findForModeration(id));
+        remove(findForModeration(id));
         comments.flush();
     }
 
@@ -196,10 +201,10 @@ public class CommentService {
             } else if (!mayModerate(found.get().articleId())) {
                 results.add(new Moderation.Result(id, "forbidden", found.get().status()));
             } else if (moderation.action() == Moderation.Action.delete) {
-                comments.delete(found.get());
+                remove(found.get());
                 results.add(new Moderation.Result(id, "done", null));
             } else {
-                found.get().moderate(moderation.action().status(), caller.get().name());
+                decide(found.get(), moderation.action().status());
                 results.add(new Moderation.Result(id, "done", found.get().status()));
             }
         }
@@ -224,6 +229,24 @@ public class CommentService {
     }
 
     // ---------------------------------------------------------------------------------------------------- internals
+
+    /** A decision, and what the public learns of it: a comment appears when approved, leaves when un-approved. */
+    private void decide(Comment comment, CommentStatus decision) {
+        boolean wasPublic = comment.status() == CommentStatus.approved;
+        comment.moderate(decision, caller.get().name());
+        Change.Op seen = decision == CommentStatus.approved ? Change.Op.upsert : wasPublic ? Change.Op.delete : null;
+        record(comment, seen, Change.Op.upsert, decision == CommentStatus.approved ? "approved" : decision.name());
+    }
+
+    private void remove(Comment comment) {
+        record(comment, comment.status() == CommentStatus.approved ? Change.Op.delete : null, Change.Op.delete,
+                "deleted");
+        comments.delete(comment);
+    }
+
+    private void record(Comment comment, Change.Op publicOp, Change.Op staffOp, String action) {
+        changes.record(new Change("comment", comment.id(), null, publicOp, staffOp, action, comment.version()));
+    }
 
     private boolean mayModerate(UUID articleId) {
         Caller who = caller.get();

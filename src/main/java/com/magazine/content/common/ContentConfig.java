@@ -25,6 +25,8 @@ public interface ContentConfig {
 
     Comments comments();
 
+    Articles articles();
+
     EmbeddedDb embeddedDb();
 
     interface Http {
@@ -42,6 +44,13 @@ public interface ContentConfig {
          */
         @WithDefault("content-api-cursor-secret-change-me")
         String cursorSecret();
+    }
+
+    interface Articles {
+
+        /** How often scheduled articles whose instant has passed are announced (change feed, webhooks). */
+        @WithDefault("5s")
+        String announceEvery();
     }
 
     /** The public comment form: moderation and abuse limits. */

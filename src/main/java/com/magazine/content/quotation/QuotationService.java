@@ -5,6 +5,8 @@ import com.magazine.content.article.ArticleRef;
 import com.magazine.content.article.ArticleService;
 import com.magazine.content.author.AuthorService;
 import com.magazine.content.common.error.Problems;
+import com.magazine.content.common.events.Change;
+import com.magazine.content.common.events.ChangeLog;
 import com.magazine.content.common.http.HttpCaching;
 import com.magazine.content.common.http.IfMatch;
 import com.magazine.content.common.json.MergePatch;
@@ -34,14 +36,16 @@ public class QuotationService {
     private final AuthorService authors;
     private final Cursors cursors;
     private final MergePatch mergePatch;
+    private final ChangeLog changes;
 
     QuotationService(QuotationRepository quotations, ArticleService articles, AuthorService authors, Cursors cursors,
-            MergePatch mergePatch) {
+            MergePatch mergePatch, ChangeLog changes) {
         this.quotations = quotations;
         this.articles = articles;
         this.authors = authors;
         this.cursors = cursors;
         this.mergePatch = mergePatch;
+        this.changes = changes;
     }
 
     /** The filters of a list, as the client gave them. */
@@ -95,6 +99,7 @@ public class QuotationService {
     public QuotationView create(QuotationInput input) {
         Quotation quotation = new Quotation(resolve(input));
         quotations.persistAndFlush(quotation);
+        record(quotation, Change.Op.upsert, "created");
         return views(List.of(quotation)).get(0);
     }
 
@@ -103,6 +108,7 @@ public class QuotationService {
         Quotation quotation = findForWrite(id, ifMatch);
         quotation.revise(resolve(input));
         quotations.persistAndFlush(quotation);
+        record(quotation, Change.Op.upsert, "updated");
         return views(List.of(quotation)).get(0);
     }
 
@@ -111,6 +117,7 @@ public class QuotationService {
         Quotation quotation = findForWrite(id, ifMatch);
         quotation.revise(resolve(mergePatch.apply(asInput(quotation), patch)));
         quotations.persistAndFlush(quotation);
+        record(quotation, Change.Op.upsert, "updated");
         return views(List.of(quotation)).get(0);
     }
 
@@ -126,8 +133,14 @@ public class QuotationService {
                             .collect(Collectors.joining(", "))
                     + ". Remove its quote blocks first.");
         }
+        record(quotation, Change.Op.delete, "deleted");
         quotations.delete(quotation);
         quotations.flush();
+    }
+
+    /** Quotations are public: the public and editors see each change alike. */
+    private void record(Quotation quotation, Change.Op op, String action) {
+        changes.record(new Change("quotation", quotation.id(), null, op, op, action, quotation.version()));
     }
 
     /** For articles: these quotations as quote blocks embed them, in one query. */

@@ -134,6 +134,12 @@ class CommentResourceTest {
                     .body("violations.field", hasItem("authorEmail"))
                     .body("violations.field", hasItem("authorUrl"))
                     .body("violations.field", hasItem("body"));
+            Map<String, Object> longName = comment("Fine body");
+            longName.put("authorName", "N".repeat(101));
+            offContract().header("X-Forwarded-For", randomAddress()).contentType(ContentType.JSON).body(longName)
+                    .when().post(comments(slug))
+                    .then().statusCode(400)
+                    .body("violations.field", contains("authorName"));
         }
     }
 

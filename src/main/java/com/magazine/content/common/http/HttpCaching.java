@@ -89,6 +89,12 @@ public final class HttpCaching {
      */
     public static <T extends Cacheable, R> RestResponse<R> page(Request request, UriInfo uri, Page<T> page, R body,
             String listKey, String variant) {
+        return page(request, uri, page, body, listKey, variant, "cursor");
+    }
+
+    /** As above, for a list whose cursor parameter has another name (the change feed's {@code since}). */
+    public static <T extends Cacheable, R> RestResponse<R> page(Request request, UriInfo uri, Page<T> page, R body,
+            String listKey, String variant, String cursorParameter) {
         List<String> parts = new ArrayList<>(page.items().size() + 1);
         Set<String> keys = new LinkedHashSet<>();
         keys.add(listKey);
@@ -106,7 +112,7 @@ public final class HttpCaching {
         ResponseBuilder<R> builder = current ? RestResponse.ResponseBuilder.notModified()
                 : RestResponse.ResponseBuilder.ok(body);
         if (page.next() != null) {
-            builder.link(uri.getRequestUriBuilder().replaceQueryParam("cursor", page.next()).build(), "next");
+            builder.link(uri.getRequestUriBuilder().replaceQueryParam(cursorParameter, page.next()).build(), "next");
         }
         return withValidators(builder, etag, Date.from(modified), String.join(" ", keys)).build();
     }

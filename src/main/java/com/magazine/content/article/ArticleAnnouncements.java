@@ -1,0 +1,26 @@
+package com.magazine.content.article;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+/** Announces scheduled articles once their instant passes, every few seconds on every instance. */
+@ApplicationScoped
+class ArticleAnnouncements {
+
+    private static final Logger LOG = Logger.getLogger(ArticleAnnouncements.class);
+
+    private final ArticleService articles;
+
+    ArticleAnnouncements(ArticleService articles) {
+        this.articles = articles;
+    }
+
+    @Scheduled(every = "${content.articles.announce-every:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void announceDue() {
+        int announced = articles.announceDue();
+        if (announced > 0) {
+            LOG.debugf("Announced %d scheduled article(s)", announced);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package com.magazine.content.feed;
+
+import com.magazine.content.access.Caller;
+import com.magazine.content.common.events.ChangeLog;
+import com.magazine.content.common.paging.Cursors;
+import com.magazine.content.common.paging.Page;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import java.util.List;
+
+/** The change feed: every change the caller may see, in an order that never lets a late commit slip behind. */
+@ApplicationScoped
+public class ChangeFeedService {
+
+    private static final String LIST = "changes";
+
+    private final ChangeLog log;
+    private final Cursors cursors;
+    private final Instance<Caller> caller;
+
+    ChangeFeedService(ChangeLog log, Cursors cursors, Instance<Caller> caller) {
+        this.log = log;
+        this.cursors = cursors;
+        this.caller = caller;
+    }
+
+    /**
+     * Up to {@code limit} changes after {@code since} (from the start when null). {@code next} is where to resume:
+     * after the last change served, or past changes the caller may not see once there is nothing more to serve.
+     */
+    public Page<ChangeView> read(String since, int limit) {
+        ChangeLog.Position after = since == null || since.isBlank() ? ChangeLog.Position.START : position(since);
+        boolean staff = caller.get().staff();
+        ChangeLog.Page page = log.read(after, staff, limit);
+        List<ChangeView> items = page.entries().stream()
+                .map(entry -> new ChangeView(encode(entry.position()), entry.type(), entry.id(), entry.slug(),
+                        entry.op(), entry.action(), entry.at(), entry.version()))
+                .toList();
+        return new Page<>(items, encode(page.next()));
+    }
+
+    private String encode(ChangeLog.Position position) {
+        return cursors.encode(LIST, position.txid(), String.valueOf(position.seq()));
+    }
+
+    private ChangeLog.Position position(String cursor) {
+        List<String> keys = cursors.decode(LIST, cursor, 2);
+        try {
+            Long.parseLong(keys.get(0));
+            return new ChangeLog.Position(keys.get(0), Long.parseLong(keys.get(1)));
+        } catch (NumberFormatException e) {
+            throw Cursors.invalid();
+        }
+    }
+}
