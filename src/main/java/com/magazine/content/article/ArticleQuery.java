@@ -89,11 +89,11 @@ public class ArticleQuery extends PageRequest {
         List<ArticleStatus> statuses = status == null ? null
                 : Arrays.stream(status.split(",")).map(ArticleStatus::valueOf).distinct().toList();
         String query = q == null || q.isBlank() ? null : q.strip();
-        ArticleRepository.Sort order = switch (sort) {
-            case "publishedAt" -> ArticleRepository.Sort.oldest;
-            case "title" -> ArticleRepository.Sort.title;
-            case "relevance" -> ArticleRepository.Sort.relevance;
-            default -> ArticleRepository.Sort.newest;
+        ArticleOrder order = switch (sort) {
+            case "publishedAt" -> ArticleOrder.oldest;
+            case "title" -> ArticleOrder.title;
+            case "relevance" -> ArticleOrder.relevance;
+            default -> ArticleOrder.newest;
         };
         return new ArticleService.ListRequest(blankToNull(author), blankToNull(tag), statuses,
                 instant("publishedAfter", publishedAfter), instant("publishedBefore", publishedBefore), query, order,

@@ -32,8 +32,6 @@ class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         static final Visibility PUBLIC = new Visibility(false, null);
     }
 
-    enum Sort { newest, oldest, title, relevance }
-
     /** One row of a page: the id and the keys of its place in the order. */
     record Row(UUID id, String key, float rank, String snippet) {
     }
@@ -90,7 +88,7 @@ class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
     }
 
     /** The ids of one page, in order: {@code limit} rows after the keyset {@code after}. */
-    List<Row> page(Filter filter, Sort sort, String afterKey, UUID afterId, int limit, Instant now) {
+    List<Row> page(Filter filter, ArticleOrder sort, String afterKey, UUID afterId, int limit, Instant now) {
         Sql sql = new Sql();
         StringBuilder select = new StringBuilder("select a.id, ");
         select.append(switch (sort) {
@@ -113,7 +111,7 @@ class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
                 case title -> "a.sort_title";
                 case relevance -> "ts_rank(a.search, q.query)";
             };
-            String operator = sort == Sort.oldest || sort == Sort.title ? ">" : "<";
+            String operator = sort == ArticleOrder.oldest || sort == ArticleOrder.title ? ">" : "<";
             String value = switch (sort) {
                 case newest, oldest -> "cast(" + sql.bind(Instant.parse(afterKey)) + " as timestamptz)";
                 case title -> sql.bind(afterKey);

@@ -87,7 +87,7 @@ public class ArticleService {
 
     /** The filters and order of a list, as the client gave them (slugs, not ids). */
     public record ListRequest(String author, String tag, List<ArticleStatus> statuses, Instant publishedAfter,
-            Instant publishedBefore, String query, ArticleRepository.Sort sort, boolean count) {
+            Instant publishedBefore, String query, ArticleOrder sort, boolean count) {
     }
 
     @Transactional
@@ -98,7 +98,7 @@ public class ArticleService {
                 && !request.statuses().equals(List.of(ArticleStatus.published))) {
             throw Problems.forbidden("Only editors and authors may list articles that are not published.");
         }
-        if (request.sort() == ArticleRepository.Sort.relevance && request.query() == null) {
+        if (request.sort() == ArticleOrder.relevance && request.query() == null) {
             throw Problems.invalid(List.of(Map.of("field", "sort", "in", "query", "message",
                     "relevance needs a search: give q too")));
         }
@@ -266,6 +266,24 @@ public class ArticleService {
     @Transactional
     public boolean writes(UUID articleId) {
         return articles.findByIdOptional(articleId).filter(this::canWrite).isPresent();
+    }
+
+    /** For feeds: a tag by its slug. */
+    @Transactional
+    public Optional<TagRef> tag(String slug) {
+        return tags.findBySlug(slug).map(TagRef::from);
+    }
+
+    /** For feeds: the author and tag slugs of an article, whatever its status (empty when it is gone). */
+    @Transactional
+    public Optional<Filing> filingOf(UUID articleId) {
+        return articles.findByIdOptional(articleId).map(article -> new Filing(
+                List.copyOf(slugsOf(article.authorIds()).values()),
+                article.tags().stream().map(Tag::slug).toList()));
+    }
+
+    /** Where an article is filed: its authors and tags, by slug. */
+    public record Filing(List<String> authors, List<String> tags) {
     }
 
     /** For the comment feature: the ids of the articles with this author in the byline. */
@@ -746,7 +764,7 @@ public class ArticleService {
         return "articles:" + request.sort() + ":" + HttpCaching.etagOf(List.of(filters)).getValue().substring(0, 10);
     }
 
-    private static void checkKey(ArticleRepository.Sort sort, String key) {
+    private static void checkKey(ArticleOrder sort, String key) {
         try {
             switch (sort) {
                 case newest, oldest -> Instant.parse(key);

@@ -27,6 +27,10 @@ public interface ContentConfig {
 
     Articles articles();
 
+    Site site();
+
+    Feeds feeds();
+
     EmbeddedDb embeddedDb();
 
     interface Http {
@@ -44,6 +48,43 @@ public interface ContentConfig {
          */
         @WithDefault("content-api-cursor-secret-change-me")
         String cursorSecret();
+    }
+
+    /** The public website the API serves, for links in feeds, sitemaps and structured data. */
+    interface Site {
+
+        @WithDefault("The Magazine")
+        String name();
+
+        @WithDefault("https://magazine.example")
+        String url();
+
+        /** An article's page; {slug} is replaced. An article's canonicalUrl, when set, wins. */
+        @WithDefault("https://magazine.example/{slug}")
+        String articleUrl();
+
+        @WithDefault("https://magazine.example/authors/{slug}")
+        String authorUrl();
+
+        @WithDefault("https://magazine.example/tags/{slug}")
+        String tagUrl();
+
+        /** Where this API is reached from outside, for the links it sends when no request is at hand (WebSub). */
+        @WithDefault("http://localhost:8080")
+        String apiUrl();
+
+        @WithDefault("en")
+        String language();
+    }
+
+    interface Feeds {
+
+        /** How many articles a feed carries, newest first. */
+        @WithDefault("50")
+        int size();
+
+        /** WebSub hubs to name in the feeds and to notify when they change; none by default. */
+        java.util.Optional<java.util.List<String>> websubHubs();
     }
 
     interface Articles {

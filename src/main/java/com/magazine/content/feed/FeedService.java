@@ -1,0 +1,82 @@
+package com.magazine.content.feed;
+
+import com.magazine.content.article.ArticleOrder;
+import com.magazine.content.article.ArticleService;
+import com.magazine.content.article.ArticleStatus;
+import com.magazine.content.article.ArticleView;
+import com.magazine.content.article.TagRef;
+import com.magazine.content.author.AuthorService;
+import com.magazine.content.author.AuthorView;
+import com.magazine.content.common.ContentConfig;
+import com.magazine.content.common.error.Problems;
+import com.magazine.content.common.json.FieldSelection;
+import com.magazine.content.common.paging.Page;
+import com.magazine.content.common.paging.PageRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+
+/** What a feed holds: the newest published articles, of everyone, of one author, or under one tag. */
+@ApplicationScoped
+public class FeedService {
+
+    private static final FieldSelection EVERYTHING = FieldSelection.parse("*,bodyHtml", ArticleService.ALL,
+            ArticleService.FULL);
+
+    private final ArticleService articles;
+    private final AuthorService authors;
+    private final ContentConfig config;
+
+    FeedService(ArticleService articles, AuthorService authors, ContentConfig config) {
+        this.articles = articles;
+        this.authors = authors;
+        this.config = config;
+    }
+
+    /** A feed's content, before it is written in one format or another. */
+    public record Feed(String title, String description, String homeUrl, List<ArticleView> articles,
+            Page<ArticleView> page, Instant updated) {
+    }
+
+    @Transactional
+    public Feed all() {
+        return feed(config.site().name(), "The latest articles of " + config.site().name() + ".",
+                config.site().url(), null, null);
+    }
+
+    @Transactional
+    public Feed byAuthor(String slug) {
+        AuthorView author = authors.get(slug);
+        return feed(author.name() + " — " + config.site().name(),
+                "The latest articles by " + author.name() + ".",
+                config.site().authorUrl().replace("{slug}", slug), slug, null);
+    }
+
+    @Transactional
+    public Feed byTag(String slug) {
+        TagRef tag = articles.tag(slug).orElseThrow(() -> Problems.notFound("tag", slug));
+        return feed(tag.name() + " — " + config.site().name(), "The latest articles on " + tag.name() + ".",
+                config.site().tagUrl().replace("{slug}", slug), null, slug);
+    }
+
+    /** The page an article has on the site: its canonical URL when set, else the site's. */
+    public String urlOf(ArticleView article) {
+        return article.canonicalUrl() != null ? article.canonicalUrl()
+                : config.site().articleUrl().replace("{slug}", article.slug());
+    }
+
+    public String authorUrl(String slug) {
+        return config.site().authorUrl().replace("{slug}", slug);
+    }
+
+    private Feed feed(String title, String description, String homeUrl, String author, String tag) {
+        ArticleService.ListRequest request = new ArticleService.ListRequest(author, tag,
+                List.of(ArticleStatus.published), null, null, null,
+                ArticleOrder.newest, false);
+        Page<ArticleView> page = articles.list(request, new PageRequest(config.feeds().size(), null), EVERYTHING);
+        Instant updated = page.items().stream().map(ArticleView::lastModified).max(Instant::compareTo)
+                .orElse(Instant.EPOCH);
+        return new Feed(title, description, homeUrl, page.items(), new Page<>(page.items(), null), updated);
+    }
+}
