@@ -234,6 +234,48 @@ class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         return ids;
     }
 
+    /** A public article as sitemaps list it. */
+    record Listed(String slug, String canonicalUrl, String title, Instant publishedAt, Instant lastModified) {
+    }
+
+    long countPublic(Instant now) {
+        return ((Number) getEntityManager().createNativeQuery(
+                        "select count(*) from article where status = 'published' and published_at <= ?1")
+                .setParameter(1, now)
+                .getSingleResult()).longValue();
+    }
+
+    /** The months (UTC, YYYY-MM) in which public articles were published, oldest first. */
+    List<String> publicMonths(Instant now) {
+        @SuppressWarnings("unchecked")
+        List<String> months = getEntityManager().createNativeQuery("""
+                        select distinct to_char(published_at at time zone 'UTC', 'YYYY-MM') from article
+                        where status = 'published' and published_at <= ?1 order by 1""")
+                .setParameter(1, now)
+                .getResultList();
+        return months;
+    }
+
+    /** Public articles published in [{@code from}, {@code to}), newest first, up to {@code limit}. */
+    List<Listed> publicBetween(Instant from, Instant to, int limit) {
+        List<Listed> listed = new ArrayList<>();
+        for (Object row : getEntityManager().createNativeQuery("""
+                        select slug, canonical_url, title, published_at, greatest(updated_at, published_at)
+                        from article
+                        where status = 'published' and published_at >= ?1 and published_at < ?2
+                          and listed_at >= ?1 and listed_at < ?2
+                        order by listed_at desc, id desc limit ?3""")
+                .setParameter(1, from)
+                .setParameter(2, to)
+                .setParameter(3, limit)
+                .getResultList()) {
+            Object[] c = (Object[]) row;
+            listed.add(new Listed((String) c[0], (String) c[1], (String) c[2], Timestamps.fromJdbc(c[3]),
+                    Timestamps.fromJdbc(c[4])));
+        }
+        return listed;
+    }
+
     /** How many articles an author has a byline on, in any status. */
     long countByAuthor(UUID authorId) {
         return ((Number) getEntityManager()

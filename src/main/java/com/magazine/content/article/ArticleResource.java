@@ -31,7 +31,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.UriInfo;
+import com.magazine.content.common.http.HttpCaching;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -56,11 +58,14 @@ public class ArticleResource {
     private final ArticleService articles;
     private final Representations representations;
     private final ObjectMapper json;
+    private final ArticleJsonLd jsonLd;
 
-    ArticleResource(ArticleService articles, Representations representations, ObjectMapper json) {
+    ArticleResource(ArticleService articles, Representations representations, ObjectMapper json,
+            ArticleJsonLd jsonLd) {
         this.articles = articles;
         this.representations = representations;
         this.json = json;
+        this.jsonLd = jsonLd;
     }
 
     @GET
@@ -96,7 +101,25 @@ public class ArticleResource {
     public RestResponse<JsonNode> get(@Parameter(description = SLUG) @PathParam("slug") String slug,
             @Parameter(description = FIELDS) @QueryParam("fields") @Size(max = 1000) String fields, Request request) {
         FieldSelection selection = Representations.fields(fields, ArticleService.FULL);
-        return representations.item(request, articles.get(slug, selection), selection, fields);
+        return HttpCaching.negotiated(representations.item(request, articles.get(slug, selection), selection, fields));
+    }
+
+    @GET
+    @Path("{slug}")
+    @Produces(ArticleJsonLd.MEDIA_TYPE)
+    @Operation(summary = "Get an article as schema.org JSON-LD", description = """
+            The same article as a schema.org NewsArticle (ask with Accept: application/ld+json): its authors as \
+            Person, the quotations it cites as Quotation with their sources. For a page's structured data and for \
+            partners.""")
+    @APIResponse(responseCode = "200", description = "The NewsArticle.", content = @Content(
+            mediaType = ArticleJsonLd.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(responseCode = "301", description = "An old slug: Location has the current URL.")
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag or date sent.")
+    @APIResponse(responseCode = "404", description = "No article has this slug, or the caller may not see it.")
+    public RestResponse<JsonNode> jsonLd(@Parameter(description = SLUG) @PathParam("slug") String slug,
+            Request request) {
+        ArticleView article = articles.get(slug, ArticleService.FULL);
+        return HttpCaching.negotiated(HttpCaching.item(request, article, jsonLd.of(article), "json-ld"));
     }
 
     @GET

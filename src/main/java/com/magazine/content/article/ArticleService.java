@@ -268,6 +268,35 @@ public class ArticleService {
         return articles.findByIdOptional(articleId).filter(this::canWrite).isPresent();
     }
 
+    /** A public article as a sitemap lists it. */
+    public record SitemapEntry(String url, String title, Instant publishedAt, Instant lastModified) {
+    }
+
+    /** For sitemaps: how many articles are public now. */
+    @Transactional
+    public long publicCount() {
+        return articles.countPublic(Timestamps.now());
+    }
+
+    /** For sitemaps: the months (YYYY-MM, UTC) with public articles, oldest first. */
+    @Transactional
+    public List<String> publicMonths() {
+        return articles.publicMonths(Timestamps.now());
+    }
+
+    /**
+     * For sitemaps: public articles published in [{@code from}, {@code to}) (capped at now), newest first, with the
+     * URL of their page ({@code urlTemplate} with {slug}, unless they have a canonical URL).
+     */
+    @Transactional
+    public List<SitemapEntry> publicBetween(Instant from, Instant to, int limit, String urlTemplate) {
+        Instant now = Timestamps.now();
+        return articles.publicBetween(from, to.isAfter(now) ? now : to, limit).stream()
+                .map(a -> new SitemapEntry(a.canonicalUrl() != null ? a.canonicalUrl()
+                        : urlTemplate.replace("{slug}", a.slug()), a.title(), a.publishedAt(), a.lastModified()))
+                .toList();
+    }
+
     /** For feeds: a tag by its slug. */
     @Transactional
     public Optional<TagRef> tag(String slug) {

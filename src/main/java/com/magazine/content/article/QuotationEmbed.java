@@ -18,5 +18,7 @@ public record QuotationEmbed(
         String speakerDescription,
         @Schema(nullable = true, description = "The work the words come from.", example = "Tides of Policy")
         String sourceTitle,
+        @Schema(nullable = true, description = "What kind of work it is: book, article, speech…", example = "book")
+        String sourceKind,
         @Schema(nullable = true, description = "Where in the work, e.g. p. 112.", example = "p. 112") String locator) {
 }

@@ -128,6 +128,12 @@ public class AuthorService implements AuthorDirectory {
         changes.record(new Change("author", author.id(), author.slug(), op, op, action, author.version()));
     }
 
+    /** For sitemaps: every author, by name. */
+    @Transactional
+    public List<AuthorView> all() {
+        return authors.list("order by sortName, id").stream().map(AuthorView::from).toList();
+    }
+
     @Override
     @Transactional
     public Optional<UUID> idOf(String slug) {

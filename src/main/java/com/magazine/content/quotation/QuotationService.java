@@ -153,6 +153,7 @@ public class QuotationService {
         return new com.magazine.content.article.QuotationEmbed(quotation.id(), quotation.text(),
                 quotation.attribution(), quotation.url(), quotation.language(), quotation.speakerName(),
                 quotation.speakerDescription(), quotation.source() == null ? null : quotation.source().title(),
+                quotation.source() == null ? null : quotation.source().kind().name(),
                 quotation.source() == null ? null : quotation.source().locator());
     }
 

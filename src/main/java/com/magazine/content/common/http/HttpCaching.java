@@ -117,6 +117,11 @@ public final class HttpCaching {
         return withValidators(builder, etag, Date.from(modified), String.join(" ", keys)).build();
     }
 
+    /** Marks an answer as chosen by the request's {@code Accept} (one resource, several media types). */
+    public static <T> RestResponse<T> negotiated(RestResponse<T> response) {
+        return RestResponse.ResponseBuilder.fromResponse(response).header("Vary", "Accept").build();
+    }
+
     private static EntityTag variantOf(EntityTag etag, String variant) {
         return variant == null ? etag : new EntityTag(etag.getValue() + "." + etagOf(List.of(variant)).getValue().substring(0, 8));
     }

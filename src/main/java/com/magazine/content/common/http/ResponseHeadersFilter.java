@@ -30,7 +30,10 @@ public class ResponseHeadersFilter {
         int status = response.getStatus();
         boolean cacheable = read && (status == 200 || status == 304);
         if (read) {
-            headers.putSingle(HttpHeaders.VARY, "Authorization, Accept-Encoding");
+            // a resource that negotiates its media type has said Vary: Accept already: keep it
+            Object negotiated = headers.getFirst(HttpHeaders.VARY);
+            headers.putSingle(HttpHeaders.VARY, (negotiated == null ? "" : negotiated + ", ")
+                    + "Authorization, Accept-Encoding");
         }
         if (headers.containsKey(HttpHeaders.CACHE_CONTROL)) {
             return;

@@ -1,0 +1,106 @@
+package com.magazine.content.article;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.magazine.content.author.AuthorLink;
+import com.magazine.content.common.ContentConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+
+/**
+ * An article as schema.org {@code NewsArticle} JSON-LD, for search engines' rich results and partners: authors as
+ * {@code Person}, the quotations it cites as {@code Quotation} with their sources.
+ */
+@ApplicationScoped
+class ArticleJsonLd {
+
+    static final String MEDIA_TYPE = "application/ld+json";
+
+    private static final Map<String, String> WORK_TYPES = Map.of("book", "Book", "article", "Article",
+            "report", "Report", "post", "SocialMediaPosting", "speech", "CreativeWork", "interview", "CreativeWork",
+            "testimony", "CreativeWork", "other", "CreativeWork");
+
+    private final ObjectMapper json;
+    private final ContentConfig.Site site;
+
+    ArticleJsonLd(ObjectMapper json, ContentConfig config) {
+        this.json = json;
+        this.site = config.site();
+    }
+
+    ObjectNode of(ArticleView article) {
+        String url = article.canonicalUrl() != null ? article.canonicalUrl()
+                : site.articleUrl().replace("{slug}", article.slug());
+        ObjectNode node = json.createObjectNode();
+        node.put("@context", "https://schema.org");
+        node.put("@type", "NewsArticle");
+        node.put("@id", url);
+        node.put("url", url);
+        node.put("mainEntityOfPage", url);
+        putIfPresent(node, "headline", article.title());
+        putIfPresent(node, "alternativeHeadline", article.subtitle());
+        putIfPresent(node, "description", article.excerpt());
+        if (article.publishedAt() != null) {
+            node.put("datePublished", article.publishedAt().toString());
+        }
+        node.put("dateModified", article.updatedAt().toString());
+        node.put("inLanguage", site.language());
+        node.put("wordCount", article.wordCount());
+        node.put("isAccessibleForFree", true);
+        ArrayNode keywords = node.putArray("keywords");
+        article.tags().forEach(tag -> keywords.add(tag.name()));
+        ArrayNode authors = node.putArray("author");
+        for (ArticleAuthor author : article.authors()) {
+            ObjectNode person = authors.addObject();
+            person.put("@type", "Person");
+            person.put("name", author.name());
+            person.put("url", site.authorUrl().replace("{slug}", author.slug()));
+            putIfPresent(person, "jobTitle", author.role());
+            putIfPresent(person, "description", author.bio());
+            putIfPresent(person, "image", author.avatarUrl());
+            if (!author.links().isEmpty()) {
+                ArrayNode sameAs = person.putArray("sameAs");
+                author.links().stream().map(AuthorLink::url).forEach(sameAs::add);
+            }
+        }
+        ObjectNode publisher = node.putObject("publisher");
+        publisher.put("@type", "Organization");
+        publisher.put("name", site.name());
+        publisher.put("url", site.url());
+        ArrayNode citations = node.putArray("citation");
+        if (article.body() != null) {
+            for (Block block : article.body()) {
+                if (block instanceof Block.Quote quote && quote.quotation() != null) {
+                    citations.add(quotation(quote.quotation()));
+                }
+            }
+        }
+        return node;
+    }
+
+    private ObjectNode quotation(QuotationEmbed quotation) {
+        ObjectNode node = json.createObjectNode();
+        node.put("@type", "Quotation");
+        node.put("text", quotation.text());
+        ObjectNode creator = node.putObject("creator");
+        creator.put("@type", "Person");
+        creator.put("name", quotation.speaker());
+        putIfPresent(creator, "description", quotation.speakerDescription());
+        if (quotation.sourceTitle() != null) {
+            ObjectNode work = node.putObject("isPartOf");
+            work.put("@type", WORK_TYPES.getOrDefault(quotation.sourceKind(), "CreativeWork"));
+            work.put("name", quotation.sourceTitle());
+            putIfPresent(work, "url", quotation.url());
+        }
+        putIfPresent(node, "url", quotation.url());
+        node.put("citation", quotation.attribution());
+        return node;
+    }
+
+    private static void putIfPresent(ObjectNode node, String name, String value) {
+        if (value != null) {
+            node.put(name, value);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package com.magazine.content.feed;
+
+import com.magazine.content.article.ArticleService;
+import com.magazine.content.author.AuthorService;
+import com.magazine.content.author.AuthorView;
+import com.magazine.content.common.ContentConfig;
+import com.magazine.content.common.error.Problems;
+import com.magazine.content.common.http.HttpCaching;
+import com.magazine.content.common.time.Timestamps;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/**
+ * Sitemaps of the website's public pages: published articles and authors. Up to 50,000 URLs in /sitemap.xml itself;
+ * past that it becomes an index of one sitemap per month of articles and one of authors. And a Google News sitemap of
+ * the last two days' articles.
+ */
+@Path("/")
+@Tag(name = "Syndication")
+@Produces("application/xml")
+public class SitemapResource {
+
+    static final int MAX_URLS = 50_000;
+    static final int MAX_NEWS = 1_000;
+
+    private final ArticleService articles;
+    private final AuthorService authors;
+    private final ContentConfig.Site site;
+
+    SitemapResource(ArticleService articles, AuthorService authors, ContentConfig config) {
+        this.articles = articles;
+        this.authors = authors;
+        this.site = config.site();
+    }
+
+    @GET
+    @Path("sitemap.xml")
+    @Operation(summary = "The sitemap", description = """
+            Every published article and every author with its last modification; past 50,000 URLs, a sitemap index \
+            of /sitemaps/articles-YYYY-MM.xml and /sitemaps/authors.xml.""")
+    @APIResponse(responseCode = "200", description = "A urlset, or a sitemapindex.",
+            content = @Content(mediaType = "application/xml", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match.")
+    public RestResponse<String> sitemap(UriInfo uri, Request request) {
+        List<AuthorView> everyone = authors.all();
+        long count = articles.publicCount() + everyone.size();
+        String xml;
+        if (count <= MAX_URLS) {
+            SitemapWriter urls = SitemapWriter.urlset(false);
+            articles.publicBetween(Instant.EPOCH, Timestamps.now(), MAX_URLS, site.articleUrl())
+                    .forEach(article -> urls.url(article.url(), article.lastModified()));
+            everyone.forEach(author -> urls.url(authorUrl(author), author.updatedAt()));
+            xml = urls.finish();
+        } else {
+            SitemapWriter index = SitemapWriter.index();
+            String base = uri.getBaseUri().toString().replaceAll("/$", "");
+            for (String month : articles.publicMonths()) {
+                index.sitemap(base + "/sitemaps/articles-" + month + ".xml", null);
+            }
+            index.sitemap(base + "/sitemaps/authors.xml", null);
+            xml = index.finish();
+        }
+        return answer(request, xml);
+    }
+
+    @GET
+    @Path("sitemaps/articles-{month}.xml")
+    @Operation(summary = "The sitemap of one month's articles")
+    @APIResponse(responseCode = "200", description = "A urlset.",
+            content = @Content(mediaType = "application/xml", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match.")
+    @APIResponse(responseCode = "404", description = "Not a month (YYYY-MM).")
+    public RestResponse<String> month(@Parameter(description = "YYYY-MM, UTC.") @PathParam("month") String month,
+            Request request) {
+        YearMonth yearMonth;
+        try {
+            yearMonth = YearMonth.parse(month);
+        } catch (DateTimeParseException e) {
+            throw Problems.notFound("sitemap", "articles-" + month);
+        }
+        Instant from = yearMonth.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant to = yearMonth.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        SitemapWriter urls = SitemapWriter.urlset(false);
+        articles.publicBetween(from, to, MAX_URLS, site.articleUrl())
+                .forEach(article -> urls.url(article.url(), article.lastModified()));
+        return answer(request, urls.finish());
+    }
+
+    @GET
+    @Path("sitemaps/authors.xml")
+    @Operation(summary = "The sitemap of authors")
+    @APIResponse(responseCode = "200", description = "A urlset.",
+            content = @Content(mediaType = "application/xml", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match.")
+    public RestResponse<String> authors(Request request) {
+        SitemapWriter urls = SitemapWriter.urlset(false);
+        authors.all().forEach(author -> urls.url(authorUrl(author), author.updatedAt()));
+        return answer(request, urls.finish());
+    }
+
+    @GET
+    @Path("sitemaps/news.xml")
+    @Operation(summary = "The Google News sitemap", description = "The articles published in the last two days.")
+    @APIResponse(responseCode = "200", description = "A urlset with news entries.",
+            content = @Content(mediaType = "application/xml", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match.")
+    public RestResponse<String> news(Request request) {
+        Instant now = Timestamps.now();
+        SitemapWriter urls = SitemapWriter.urlset(true);
+        for (ArticleService.SitemapEntry article : articles.publicBetween(now.minus(Duration.ofDays(2)), now,
+                MAX_NEWS, site.articleUrl())) {
+            urls.news(article.url(), site.name(), site.language(), article.publishedAt(), article.title());
+        }
+        return answer(request, urls.finish());
+    }
+
+    private String authorUrl(AuthorView author) {
+        return site.authorUrl().replace("{slug}", author.slug());
+    }
+
+    /** Sitemaps are validated by their content: the ETag is its hash. */
+    private static RestResponse<String> answer(Request request, String xml) {
+        EntityTag etag = HttpCaching.etagOf(List.of(xml));
+        boolean current = request.evaluatePreconditions(etag) != null;
+        RestResponse.ResponseBuilder<String> builder = current ? RestResponse.ResponseBuilder.notModified()
+                : RestResponse.ResponseBuilder.ok(xml);
+        return builder.tag(etag).lastModified(Date.from(Timestamps.now()))
+                .header(HttpCaching.SURROGATE_KEY, "sitemaps articles authors").build();
+    }
+}
