@@ -31,6 +31,8 @@ public interface ContentConfig {
 
     Feeds feeds();
 
+    Webhooks webhooks();
+
     EmbeddedDb embeddedDb();
 
     interface Http {
@@ -85,6 +87,36 @@ public interface ContentConfig {
 
         /** WebSub hubs to name in the feeds and to notify when they change; none by default. */
         java.util.Optional<java.util.List<String>> websubHubs();
+    }
+
+    interface Webhooks {
+
+        /**
+         * Allow targets on loopback, link-local and private addresses. Off: a webhook cannot be aimed at the service's
+         * own network (SSRF).
+         */
+        @WithDefault("false")
+        boolean allowPrivateTargets();
+
+        /** How often each instance looks for deliveries to send. */
+        @WithDefault("2s")
+        String dispatchEvery();
+
+        /** Deliveries claimed per look. */
+        @WithDefault("10")
+        int batchSize();
+
+        /** Tries before a delivery is given up as failed. */
+        @WithDefault("8")
+        int maxAttempts();
+
+        /** The wait after the first failure; it doubles with each further one, up to six hours. */
+        @WithDefault("10S")
+        java.time.Duration retryBase();
+
+        /** How long a receiver has to answer. */
+        @WithDefault("5S")
+        java.time.Duration timeout();
     }
 
     interface Articles {

@@ -1,0 +1,37 @@
+package com.magazine.content.feed;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID> {
+
+    /**
+     * Locks and answers up to {@code limit} deliveries that are due. Rows another worker holds are skipped, so two
+     * instances never send the same delivery at once; the lock lasts until this transaction ends.
+     */
+    List<Delivery> claimDue(Instant now, int limit) {
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = getEntityManager().createNativeQuery("""
+                        select id from webhook_delivery
+                        where status = 'pending' and next_attempt_at <= ?1
+                        order by next_attempt_at limit ?2
+                        for update skip locked""")
+                .setParameter(1, now)
+                .setParameter(2, limit)
+                .getResultList();
+        return ids.isEmpty() ? List.of() : list("id in ?1 order by nextAttemptAt", ids);
+    }
+
+    /** Newest first. */
+    List<Delivery> page(UUID webhookId, Instant beforeAt, UUID beforeId, int limit) {
+        var query = beforeId == null
+                ? find("webhookId = ?1 order by createdAt desc, id desc", webhookId)
+                : find("webhookId = ?1 and (createdAt, id) < (?2, ?3) order by createdAt desc, id desc", webhookId,
+                        beforeAt, beforeId);
+        return query.page(0, limit).list();
+    }
+}

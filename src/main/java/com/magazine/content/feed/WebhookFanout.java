@@ -1,0 +1,60 @@
+package com.magazine.content.feed;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.magazine.content.common.events.ChangeRecorded;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The transactional outbox: for each public change, one delivery per webhook that wants it, written in the
+ * transaction of the change. A change that rolls back sends nothing; one that commits is sent, even after a restart.
+ */
+@ApplicationScoped
+class WebhookFanout {
+
+    private final WebhookRepository webhooks;
+    private final DeliveryRepository deliveries;
+    private final ObjectMapper json;
+
+    WebhookFanout(WebhookRepository webhooks, DeliveryRepository deliveries, ObjectMapper json) {
+        this.webhooks = webhooks;
+        this.deliveries = deliveries;
+        this.json = json;
+    }
+
+    void fanOut(@Observes ChangeRecorded recorded) {
+        if (recorded.change().publicOp() == null) {
+            return; // webhooks tell partners what the public may see
+        }
+        String event = recorded.change().event();
+        for (Webhook webhook : webhooks.active()) {
+            if (webhook.wants(event)) {
+                UUID id = UUID.randomUUID();
+                deliveries.persist(new Delivery(id, webhook.id(), recorded.seq(), event, payload(id, recorded)));
+            }
+        }
+    }
+
+    private String payload(UUID id, ChangeRecorded recorded) {
+        Map<String, Object> entity = new LinkedHashMap<>();
+        entity.put("id", recorded.change().id());
+        entity.put("slug", recorded.change().slug());
+        entity.put("version", recorded.change().version());
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("id", id);
+        payload.put("event", recorded.change().event());
+        payload.put("type", recorded.change().type());
+        payload.put("op", recorded.change().publicOp());
+        payload.put("entity", entity);
+        payload.put("at", recorded.at().toString());
+        try {
+            return json.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
