@@ -33,6 +33,8 @@ public interface ContentConfig {
 
     Webhooks webhooks();
 
+    Limits limits();
+
     EmbeddedDb embeddedDb();
 
     interface Http {
@@ -87,6 +89,24 @@ public interface ContentConfig {
 
         /** WebSub hubs to name in the feeds and to notify when they change; none by default. */
         java.util.Optional<java.util.List<String>> websubHubs();
+    }
+
+    /**
+     * Request rate limits per minute, kept by each instance (with several instances behind a balancer, a client gets
+     * up to this many per instance). Admin and editor keys are not limited.
+     */
+    interface Limits {
+
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Requests a minute from one client address without a key. */
+        @WithDefault("300")
+        int anonymousPerMinute();
+
+        /** Requests a minute with one partner or author key. */
+        @WithDefault("1200")
+        int keyPerMinute();
     }
 
     interface Webhooks {

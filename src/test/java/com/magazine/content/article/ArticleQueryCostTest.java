@@ -40,10 +40,18 @@ class ArticleQueryCostTest {
         assertThat(withBodies).isLessThanOrEqualTo(twenty + 1);
     }
 
+    /**
+     * The statements one request prepares. Background jobs (scheduled announcements, webhook dispatch) share the
+     * counters and can only add to them: the least of a few runs is the request's own cost.
+     */
     private long statements(Map<String, Object> query) {
         Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
-        statistics.clear();
-        anonymous().queryParams(query).when().get("/api/v1/articles").then().statusCode(200);
-        return statistics.getPrepareStatementCount();
+        long least = Long.MAX_VALUE;
+        for (int run = 0; run < 5; run++) {
+            statistics.clear();
+            anonymous().queryParams(query).when().get("/api/v1/articles").then().statusCode(200);
+            least = Math.min(least, statistics.getPrepareStatementCount());
+        }
+        return least;
     }
 }
