@@ -6,8 +6,8 @@ import com.magazine.content.common.ContentConfig;
 import com.magazine.content.common.error.Problems;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Priorities;
@@ -41,25 +41,29 @@ class RateLimits {
         this.identities = identities;
     }
 
-    /** Runs once the key is known (after {@link AuthenticationFilter}), before the resource. */
-    @ServerRequestFilter(priority = Priorities.AUTHENTICATION + 10)
-    Uni<Response> count(ContainerRequestContext request, HttpServerRequest http) {
-        if (!config.enabled()) {
-            return Uni.createFrom().nullItem();
-        }
-        return identities.getDeferredIdentity().map(identity -> count(request, identity, http));
-    }
-
-    private Response count(ContainerRequestContext request, SecurityIdentity identity, HttpServerRequest http) {
-        if (identity.hasRole(Role.ADMIN) || identity.hasRole(Role.EDITOR)) {
+    /** Requests without a key: counted first of all, before even the response cache answers. */
+    @ServerRequestFilter(preMatching = true, priority = 0)
+    Response countAnonymous(ContainerRequestContext request, HttpServerRequest http) {
+        if (!config.enabled() || request.getHeaderString(HttpHeaders.AUTHORIZATION) != null) {
             return null;
         }
-        boolean anonymous = identity.isAnonymous();
-        int limit = anonymous ? config.anonymousPerMinute() : config.keyPerMinute();
+        return count(request, "address:" + http.remoteAddress().hostAddress(), config.anonymousPerMinute(), true);
+    }
+
+    /** Requests with a key: counted once the key is known (after {@link AuthenticationFilter}). */
+    @ServerRequestFilter(priority = Priorities.AUTHENTICATION + 10)
+    Uni<Response> countKeyed(ContainerRequestContext request) {
+        if (!config.enabled() || request.getHeaderString(HttpHeaders.AUTHORIZATION) == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return identities.getDeferredIdentity().map(identity -> identity.hasRole(Role.ADMIN)
+                || identity.hasRole(Role.EDITOR) || identity.isAnonymous() ? null
+                : count(request, "key:" + identity.getPrincipal().getName(), config.keyPerMinute(), false));
+    }
+
+    private Response count(ContainerRequestContext request, String who, int limit, boolean anonymous) {
         long now = System.currentTimeMillis() / 1000;
         long window = now / WINDOW_SECONDS;
-        String who = anonymous ? "address:" + http.remoteAddress().hostAddress()
-                : "key:" + identity.getPrincipal().getName();
         int used = windows.get(who + "@" + window, key -> new AtomicInteger()).incrementAndGet();
         long reset = (window + 1) * WINDOW_SECONDS - now;
         State state = new State(limit, Math.max(0, limit - used), reset);

@@ -220,6 +220,15 @@ class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         return ids;
     }
 
+    /** The earliest instant ahead at which a scheduled article becomes public. */
+    Optional<Instant> nextScheduled(Instant now) {
+        Object next = getEntityManager().createNativeQuery(
+                        "select min(published_at) from article where status = 'published' and published_at > ?1")
+                .setParameter(1, now)
+                .getSingleResult();
+        return Optional.ofNullable(next == null ? null : Timestamps.fromJdbc(next));
+    }
+
     /** Locks and answers the published articles whose instant has passed and that were not announced yet. */
     List<UUID> claimDueAnnouncements(Instant now, int limit) {
         @SuppressWarnings("unchecked")

@@ -245,7 +245,8 @@ public class CommentService {
     }
 
     private void record(Comment comment, Change.Op publicOp, Change.Op staffOp, String action) {
-        changes.record(new Change("comment", comment.id(), null, publicOp, staffOp, action, comment.version()));
+        changes.record(new Change("comment", comment.id(), null, publicOp, staffOp, action, comment.version(),
+                comment.articleId()));
     }
 
     private boolean mayModerate(UUID articleId) {

@@ -42,6 +42,27 @@ public interface ContentConfig {
         /** {@code Cache-Control} of successful anonymous reads (published content). */
         @WithDefault("public, max-age=60, stale-while-revalidate=300, stale-if-error=86400")
         String cacheControl();
+
+        /** The in-memory cache of anonymous reads. */
+        ResponseCache responseCache();
+
+        interface ResponseCache {
+
+            @WithDefault("true")
+            boolean enabled();
+
+            /** The most body bytes it holds. */
+            @WithDefault("64M")
+            io.quarkus.runtime.configuration.MemorySize maxSize();
+
+            /** The longest an answer is kept, whatever happens. */
+            @WithDefault("60S")
+            java.time.Duration ttl();
+
+            /** How often the change log is read for changes made by other instances. */
+            @WithDefault("0.5s")
+            String pollEvery();
+        }
     }
 
     interface Paging {

@@ -7,10 +7,16 @@ import java.util.UUID;
  *
  * @param type article, author, quotation or comment
  * @param action what happened, e.g. published, updated, deleted: with the type it names the webhook event
+ * @param relatedId a resource the change also touches: the article of a comment
  */
-public record Change(String type, UUID id, String slug, Op publicOp, Op staffOp, String action, Long version) {
+public record Change(String type, UUID id, String slug, Op publicOp, Op staffOp, String action, Long version,
+        UUID relatedId) {
 
     public enum Op { upsert, delete }
+
+    public Change(String type, UUID id, String slug, Op publicOp, Op staffOp, String action, Long version) {
+        this(type, id, slug, publicOp, staffOp, action, version, null);
+    }
 
     /** The webhook event name, e.g. {@code article.published}. */
     public String event() {

@@ -34,8 +34,9 @@ public class ChangeLog {
     public void record(Change change) {
         Instant at = Timestamps.now();
         Number seq = (Number) entityManager.createNativeQuery("""
-                        insert into change_event (type, entity_id, slug, public_op, staff_op, action, version, at)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) returning seq""")
+                        insert into change_event (type, entity_id, slug, public_op, staff_op, action, version, at,
+                                                  related_id)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) returning seq""")
                 .setParameter(1, change.type())
                 .setParameter(2, change.id())
                 .setParameter(3, change.slug())
@@ -44,6 +45,7 @@ public class ChangeLog {
                 .setParameter(6, change.action())
                 .setParameter(7, change.version())
                 .setParameter(8, at)
+                .setParameter(9, change.relatedId())
                 .getSingleResult();
         recorded.fire(new ChangeRecorded(seq.longValue(), change, at));
     }
@@ -56,7 +58,7 @@ public class ChangeLog {
 
     /** A change as read, with the position just after it. */
     public record Entry(Position position, String type, UUID id, String slug, Change.Op op, String action,
-            Long version, Instant at) {
+            Long version, Instant at, UUID relatedId) {
     }
 
     /** A page of the log: the changes read, and where to resume. */
@@ -77,7 +79,7 @@ public class ChangeLog {
                 .getSingleResult();
         String op = staff ? "staff_op" : "public_op";
         List<?> rows = entityManager.createNativeQuery("""
-                        select cast(txid as text), seq, type, entity_id, slug, %s, action, version, at
+                        select cast(txid as text), seq, type, entity_id, slug, %s, action, version, at, related_id
                         from change_event
                         where (txid, seq) > (cast(?1 as xid8), ?2)
                           and txid < cast(?3 as xid8)
@@ -94,13 +96,22 @@ public class ChangeLog {
             Object[] c = (Object[]) row;
             entries.add(new Entry(new Position((String) c[0], ((Number) c[1]).longValue()), (String) c[2],
                     (UUID) c[3], (String) c[4], Change.Op.valueOf((String) c[5]), (String) c[6],
-                    c[7] == null ? null : ((Number) c[7]).longValue(), Timestamps.fromJdbc(c[8])));
+                    c[7] == null ? null : ((Number) c[7]).longValue(), Timestamps.fromJdbc(c[8]), (UUID) c[9]));
         }
         Position next = entries.isEmpty() ? after : entries.get(entries.size() - 1).position();
         if (entries.size() < limit) {
             next = settled(next, frontier);
         }
         return new Page(entries, next);
+    }
+
+    /** Where the log ends now: the position after the last settled change. */
+    @Transactional
+    public Position end() {
+        String frontier = (String) entityManager.createNativeQuery(
+                        "select cast(pg_snapshot_xmin(pg_current_snapshot()) as text)")
+                .getSingleResult();
+        return settled(Position.START, frontier);
     }
 
     /** The last position below the frontier, whoever may see it. */

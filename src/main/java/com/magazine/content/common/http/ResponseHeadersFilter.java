@@ -30,10 +30,17 @@ public class ResponseHeadersFilter {
         int status = response.getStatus();
         boolean cacheable = read && (status == 200 || status == 304);
         if (read) {
-            // a resource that negotiates its media type has said Vary: Accept already: keep it
+            // a resource that negotiates its media type has said Vary: Accept already: keep it, once
+            java.util.Set<String> vary = new java.util.LinkedHashSet<>();
             Object negotiated = headers.getFirst(HttpHeaders.VARY);
-            headers.putSingle(HttpHeaders.VARY, (negotiated == null ? "" : negotiated + ", ")
-                    + "Authorization, Accept-Encoding");
+            if (negotiated != null) {
+                for (String token : negotiated.toString().split(",")) {
+                    vary.add(token.strip());
+                }
+            }
+            vary.add("Authorization");
+            vary.add("Accept-Encoding");
+            headers.putSingle(HttpHeaders.VARY, String.join(", ", vary));
         }
         if (headers.containsKey(HttpHeaders.CACHE_CONTROL)) {
             return;

@@ -1,0 +1,25 @@
+package com.magazine.content.article;
+
+import com.magazine.content.common.http.VisibilityHorizon;
+import com.magazine.content.common.time.Timestamps;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Anonymous readers' view changes by itself when the next scheduled article goes public. */
+@ApplicationScoped
+class ScheduledHorizon implements VisibilityHorizon {
+
+    private final ArticleRepository articles;
+
+    ScheduledHorizon(ArticleRepository articles) {
+        this.articles = articles;
+    }
+
+    @Override
+    @Transactional
+    public Optional<Instant> next() {
+        return articles.nextScheduled(Timestamps.now());
+    }
+}

@@ -1,0 +1,152 @@
+package com.magazine.content.common.http;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.RemovalCause;
+import com.magazine.content.common.ContentConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Answers to anonymous reads, kept in memory by request (method, URI, Accept) and indexed by their surrogate keys,
+ * so that a change purges exactly the answers that show it. Bounded in bytes and in age.
+ *
+ * <p>An answer computed while a purge happened is not kept (it may show what the purge removed): each purge moves a
+ * generation on, and {@link #put} only keeps answers whose generation is still current.
+ */
+@ApplicationScoped
+public class ResponseCache {
+
+    /**
+     * A kept answer: its status, media type, the headers that describe it, its body, its surrogate keys, and how long
+     * it may be kept.
+     */
+    public record Entry(int status, String mediaType, Map<String, String> headers, byte[] body, Set<String> keys,
+            long lifetimeNanos) {
+    }
+
+    private final boolean enabled;
+    private final long ttlNanos;
+    private final Instance<VisibilityHorizon> horizons;
+    private volatile Instant horizon;
+    private volatile long horizonGeneration = -1;
+    private final Cache<String, Entry> entries;
+    private final Map<String, Set<String>> index = new ConcurrentHashMap<>();
+    private final AtomicLong generation = new AtomicLong();
+
+    ResponseCache(ContentConfig config, Instance<VisibilityHorizon> horizons) {
+        ContentConfig.Http.ResponseCache settings = config.http().responseCache();
+        this.enabled = settings.enabled();
+        this.ttlNanos = settings.ttl().toNanos();
+        this.horizons = horizons;
+        this.entries = Caffeine.newBuilder()
+                .maximumWeight(settings.maxSize().asLongValue())
+                .weigher((String key, Entry entry) -> entry.body().length + key.length() + 256)
+                .expireAfter(new Expiry<String, Entry>() {
+                    @Override
+                    public long expireAfterCreate(String key, Entry entry, long currentTime) {
+                        return entry.lifetimeNanos();
+                    }
+
+                    @Override
+                    public long expireAfterUpdate(String key, Entry entry, long currentTime, long currentDuration) {
+                        return entry.lifetimeNanos();
+                    }
+
+                    @Override
+                    public long expireAfterRead(String key, Entry entry, long currentTime, long currentDuration) {
+                        return currentDuration;
+                    }
+                })
+                .removalListener((String key, Entry entry, RemovalCause cause) -> {
+                    if (entry != null) {
+                        entry.keys().forEach(surrogate -> unindex(surrogate, key));
+                    }
+                })
+                .build();
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    public Entry get(String key) {
+        return entries.getIfPresent(key);
+    }
+
+    public long generation() {
+        return generation.get();
+    }
+
+    /**
+     * Keeps an answer unless a purge happened since {@code generationAtStart}, for the configured time or until the
+     * next visibility horizon, whichever comes first.
+     */
+    public void put(String key, int status, String mediaType, Map<String, String> headers, byte[] body,
+            Set<String> keys, long generationAtStart) {
+        if (generation.get() != generationAtStart) {
+            return;
+        }
+        long lifetime = ttlNanos;
+        Instant next = horizon();
+        if (next != null) {
+            lifetime = Math.min(lifetime, Duration.between(Instant.now(), next).toNanos());
+        }
+        if (lifetime <= 0) {
+            return; // something is due to become visible: answer from the database until it is announced
+        }
+        Entry entry = new Entry(status, mediaType, headers, body, keys, lifetime);
+        entry.keys().forEach(surrogate -> index.computeIfAbsent(surrogate, k -> ConcurrentHashMap.newKeySet()).add(key));
+        entries.put(key, entry);
+        if (generation.get() != generationAtStart) {
+            entries.invalidate(key); // a purge ran meanwhile: do not keep what it may have removed
+        }
+    }
+
+    /** The next visibility horizon, asked again after each purge or once it has passed. */
+    private Instant horizon() {
+        long now = generation.get();
+        Instant known = horizon;
+        if (horizonGeneration != now || (known != null && !known.isAfter(Instant.now()))) {
+            known = horizons.isResolvable() ? horizons.get().next().orElse(null) : null;
+            horizon = known;
+            horizonGeneration = now;
+        }
+        return known;
+    }
+
+    /** Drops every answer that carries one of these surrogate keys; a key ending in ':' drops all that start so. */
+    public void purge(Collection<String> surrogateKeys) {
+        generation.incrementAndGet();
+        for (String surrogate : surrogateKeys) {
+            if (surrogate.endsWith(":")) {
+                index.keySet().stream().filter(key -> key.startsWith(surrogate)).toList()
+                        .forEach(this::purgeKey);
+            } else {
+                purgeKey(surrogate);
+            }
+        }
+    }
+
+    private void purgeKey(String surrogate) {
+        Set<String> keys = index.remove(surrogate);
+        if (keys != null) {
+            entries.invalidateAll(keys);
+        }
+    }
+
+    private void unindex(String surrogate, String key) {
+        index.computeIfPresent(surrogate, (k, keys) -> {
+            keys.remove(key);
+            return keys.isEmpty() ? null : keys;
+        });
+    }
+}

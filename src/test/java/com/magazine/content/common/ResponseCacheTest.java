@@ -1,0 +1,79 @@
+package com.magazine.content.common;
+
+import static com.magazine.content.support.Api.anonymous;
+import static com.magazine.content.support.Api.asAdmin;
+import static com.magazine.content.support.Api.createAuthor;
+import static com.magazine.content.support.Api.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import org.junit.jupiter.api.Test;
+
+/** Anonymous reads are answered from memory, and stay true to the database whoever changes it. */
+@QuarkusTest
+class ResponseCacheTest {
+
+    @Inject
+    AgroalDataSource database;
+
+    @Test
+    void aRepeatedAnonymousReadIsAHitAndAKeyedOneNeverIs() {
+        String slug = createAuthor(unique("Cached Twice"));
+        anonymous().when().get("/api/v1/authors/" + slug).then().statusCode(200).header("X-Cache", equalTo("miss"));
+        String etag = anonymous().when().get("/api/v1/authors/" + slug)
+                .then().statusCode(200).header("X-Cache", equalTo("hit"))
+                .header("Cache-Control", equalTo("public, max-age=60, stale-while-revalidate=300, stale-if-error=86400"))
+                .extract().header("ETag");
+        anonymous().header("If-None-Match", etag).when().get("/api/v1/authors/" + slug)
+                .then().statusCode(304).header("X-Cache", equalTo("hit")).header("ETag", equalTo(etag));
+        assertThat(asAdmin().when().get("/api/v1/authors/" + slug).then().statusCode(200).extract()
+                .header("X-Cache")).isNull();
+    }
+
+    @Test
+    void aWriteHerePurgesAtOnce() {
+        String slug = createAuthor(unique("Purged"));
+        anonymous().when().get("/api/v1/authors/" + slug).then().statusCode(200);
+        anonymous().when().get("/api/v1/authors/" + slug).then().header("X-Cache", equalTo("hit"));
+        asAdmin().contentType("application/merge-patch+json").body("{\"location\": \"Oslo\"}")
+                .when().patch("/api/v1/authors/" + slug).then().statusCode(200);
+        anonymous().when().get("/api/v1/authors/" + slug)
+                .then().header("X-Cache", equalTo("miss")).body("location", equalTo("Oslo"));
+    }
+
+    @Test
+    void aChangeMadeByAnotherInstanceIsPurgedFromTheChangeLog() throws Exception {
+        String slug = createAuthor(unique("Elsewhere"));
+        String id = anonymous().when().get("/api/v1/authors/" + slug).then().extract().path("id");
+        anonymous().when().get("/api/v1/authors/" + slug).then().header("X-Cache", equalTo("hit"));
+
+        // what another instance sharing the database does: change the row and log the change, in one transaction
+        try (Connection connection = database.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement update = connection.prepareStatement(
+                    "update author set location = 'Bergen', version = version + 1 where id = ?::uuid");
+                    PreparedStatement log = connection.prepareStatement("insert into change_event "
+                            + "(type, entity_id, slug, public_op, staff_op, action, version) "
+                            + "values ('author', ?::uuid, ?, 'upsert', 'upsert', 'updated', 1)")) {
+                update.setString(1, id);
+                update.executeUpdate();
+                log.setString(1, id);
+                log.setString(2, slug);
+                log.executeUpdate();
+            }
+            connection.commit();
+        }
+
+        String location = null;
+        for (int i = 0; i < 40 && !"Bergen".equals(location); i++) {
+            Thread.sleep(100);
+            location = anonymous().when().get("/api/v1/authors/" + slug).then().extract().path("location");
+        }
+        assertThat(location).isEqualTo("Bergen");
+    }
+}
