@@ -63,6 +63,9 @@ create index on numbered_tag (k);
 select count(*) as authors from numbered_author \gset
 select count(*) as quotations from numbered_quotation \gset
 
+-- rarer words, each in ~30 articles: what real searches look for
+select greatest(100, :n / 10) as keywords \gset
+
 -- articles: newest first is article-1; one every five minutes back in time; every fifth paragraph choice differs
 create temporary table generated as
 select a,
@@ -89,8 +92,10 @@ select g.id, 'article-' || g.a,
            jsonb_build_object('type', 'paragraph', 'text', p3.text),
            jsonb_build_object('type', 'list', 'ordered', false,
                               'items', jsonb_build_array(initcap(w1.w), initcap(w2.w), initcap(w4.w))),
-           jsonb_build_object('type', 'paragraph', 'text', p4.text)),
-       p1.text || E'\n' || p2.text || E'\n' || p3.text || E'\n' || p4.text,
+           jsonb_build_object('type', 'paragraph', 'text', p4.text || ' Filed under kw' || (g.a * 7 % :keywords)
+                              || ', kw' || (g.a * 13 % :keywords) || ' and kw' || (g.a * 31 % :keywords) || '.')),
+       p1.text || E'\n' || p2.text || E'\n' || p3.text || E'\n' || p4.text || ' Filed under kw'
+           || (g.a * 7 % :keywords) || ', kw' || (g.a * 13 % :keywords) || ' and kw' || (g.a * 31 % :keywords) || '.',
        168, 4, g.published_at - interval '1 day', g.published_at
 from generated g
 join paragraph p1 on p1.i = g.a % 1000
