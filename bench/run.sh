@@ -19,9 +19,17 @@ JAVA_OPTS=${BENCH_JAVA_OPTS:--Xms256m -Xmx256m -XX:+UseSerialGC}
 APP_PORT=8080
 REF_PORT=8090
 WORK=$(mktemp -d /tmp/content-bench.XXXX)
+chmod 755 "$WORK"   # nginx workers read the copies as an unprivileged user
 RESULTS="$WORK/results.md"
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+APP_PID=
+cleanup() {
+  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null
+  for conf in "$WORK"/*/nginx.conf; do [ -f "$conf" ] && nginx -c "$conf" -s stop 2>/dev/null; done
+  return 0
+}
+trap cleanup EXIT
 log() { printf '\n== %s\n' "$*" >&2; }
 
 install() {
@@ -164,7 +172,10 @@ def ms(label):
     return v / 1000 if u == "us" else v * 1000 if u == "s" else v
 rps = re.search(r"Requests/sec:\s+([\d.]+)", text)
 errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
-print(f"{float(rps.group(1)) if rps else 0:.0f} {ms(\"50%\"):.2f} {ms(\"99%\"):.2f} {errors.group(1) if errors else 0}")'
+p50, p99 = ms("50%"), ms("99%")
+throughput = float(rps.group(1)) if rps else 0
+failed = errors.group(1) if errors else 0
+print(f"{throughput:.0f} {p50:.2f} {p99:.2f} {failed}")'
 }
 
 NAMES=(a b c d e f g)

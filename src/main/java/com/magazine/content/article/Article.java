@@ -3,7 +3,9 @@ package com.magazine.content.article;
 import com.magazine.content.common.text.Slugs;
 import com.magazine.content.common.text.Text;
 import com.magazine.content.common.time.Timestamps;
+import jakarta.persistence.Basic;
 import jakarta.persistence.CollectionTable;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
@@ -22,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.LazyGroup;
 import org.hibernate.annotations.UuidGenerator;
 import org.hibernate.type.SqlTypes;
 
@@ -65,10 +68,19 @@ class Article {
     @Column(name = "comments_open", nullable = false)
     private boolean commentsOpen;
 
+    /**
+     * Loaded only when used: lists do not need it, and reads that do fetch the bodies of a whole page in one query
+     * (see ArticleRepository#bodies).
+     */
+    @Basic(fetch = FetchType.LAZY)
+    @LazyGroup("body")
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
     private List<Block> body;
 
+    /** Written for search; never read back, so never loaded. */
+    @Basic(fetch = FetchType.LAZY)
+    @LazyGroup("text")
     @Column(name = "body_text", nullable = false)
     private String bodyText;
 

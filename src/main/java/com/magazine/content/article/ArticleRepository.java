@@ -36,6 +36,14 @@ class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
     record Row(UUID id, String key, float rank, String snippet) {
     }
 
+    /**
+     * Marks what this transaction loads from now on as read-only: no snapshot is kept for dirty checking, which for
+     * JSON columns (the body) means no deep copy of every row read.
+     */
+    void readOnly() {
+        getEntityManager().unwrap(org.hibernate.Session.class).setDefaultReadOnly(true);
+    }
+
     Optional<Article> findBySlug(String slug) {
         return find("slug", slug).firstResultOptional();
     }
@@ -144,19 +152,38 @@ class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         return ((Number) sql.query().getSingleResult()).longValue();
     }
 
-    /** These articles with their tags, in the order of {@code ids}; bylines load in one batch when read. */
+    /**
+     * These articles, in the order of {@code ids}, without their bodies; bylines and tags load in one batch each
+     * when read.
+     */
     List<Article> load(List<UUID> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
         Map<UUID, Article> byId = new HashMap<>();
         for (Article article : getEntityManager()
-                .createQuery("select distinct a from Article a left join fetch a.tags where a.id in :ids", Article.class)
+                .createQuery("select a from Article a where a.id in :ids", Article.class)
                 .setParameter("ids", ids)
                 .getResultList()) {
             byId.put(article.id(), article);
         }
         return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** The bodies of these articles, in one query. */
+    Map<UUID, List<Block>> bodies(Collection<UUID> ids) {
+        Map<UUID, List<Block>> bodies = new HashMap<>();
+        if (!ids.isEmpty()) {
+            for (Object[] row : getEntityManager()
+                    .createQuery("select a.id, a.body from Article a where a.id in :ids", Object[].class)
+                    .setParameter("ids", ids)
+                    .getResultList()) {
+                @SuppressWarnings("unchecked")
+                List<Block> body = (List<Block>) row[1];
+                bodies.put((UUID) row[0], body);
+            }
+        }
+        return bodies;
     }
 
     /** Up to {@code limit} public articles sharing a tag or an author with {@code article}, newest first. */

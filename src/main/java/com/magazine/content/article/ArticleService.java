@@ -92,6 +92,7 @@ public class ArticleService {
 
     @Transactional
     public Page<ArticleView> list(ListRequest request, PageRequest page, FieldSelection selection) {
+        articles.readOnly();
         Instant now = Timestamps.now();
         ArticleRepository.Visibility visibility = visibility();
         if (request.statuses() != null && !visibility.staff() && visibility.ownAuthor() == null
@@ -159,6 +160,7 @@ public class ArticleService {
     /** One article as the caller may see it; an old slug throws {@link SlugMoved}. */
     @Transactional
     public ArticleView get(String slug, FieldSelection selection) {
+        articles.readOnly();
         Instant now = Timestamps.now();
         return views(List.of(findVisible(slug, now)), selection, Map.of(), now).get(0);
     }
@@ -166,6 +168,7 @@ public class ArticleService {
     /** Public articles that share a tag or an author with this one, newest first. */
     @Transactional
     public List<ArticleView> related(String slug, int limit, FieldSelection selection) {
+        articles.readOnly();
         Instant now = Timestamps.now();
         Article article = findVisible(slug, now);
         return views(articles.load(articles.related(article, Math.min(limit, MAX_RELATED), now)), selection, Map.of(),
@@ -324,6 +327,7 @@ public class ArticleService {
     /** For other features: these articles by reference, whatever their status. */
     @Transactional
     public Map<UUID, ArticleRef> refsOf(java.util.Collection<UUID> ids) {
+        articles.readOnly();
         Instant now = Timestamps.now();
         Map<UUID, ArticleRef> refs = new LinkedHashMap<>();
         for (Article article : articles.load(List.copyOf(new LinkedHashSet<>(ids)))) {
@@ -567,26 +571,25 @@ public class ArticleService {
     private List<ArticleView> views(List<Article> page, FieldSelection selection, Map<UUID, String> snippets,
             Instant now) {
         Set<UUID> authorIds = new HashSet<>();
-        List<Block> allBlocks = new ArrayList<>();
-        boolean withBody = selection.includes("body") || selection.includes("bodyHtml");
         for (Article article : page) {
             authorIds.addAll(article.authorIds());
-            if (withBody) {
-                allBlocks.addAll(article.body());
-            }
         }
+        boolean withBody = selection.includes("body") || selection.includes("bodyHtml");
+        Map<UUID, List<Block>> bodies = withBody
+                ? articles.bodies(page.stream().map(Article::id).toList()) : Map.of();
         Map<UUID, AuthorView> byline = authors.viewsOf(authorIds);
-        Map<UUID, QuotationEmbed> quoted = quotationsOf(allBlocks);
+        Map<UUID, QuotationEmbed> quoted = quotationsOf(bodies.values().stream().flatMap(List::stream).toList());
         boolean withHtml = selection.includes("bodyHtml");
-        return page.stream().map(article -> view(article, byline, quoted, withBody, withHtml,
+        return page.stream().map(article -> view(article, bodies.get(article.id()), byline, quoted, withHtml,
                 snippets.get(article.id()), now)).toList();
     }
 
-    private ArticleView view(Article article, Map<UUID, AuthorView> byline, Map<UUID, QuotationEmbed> quoted,
-            boolean withBody, boolean withHtml, String snippet, Instant now) {
+    /** The view of an article; {@code stored} is its body when the view shows it, else null. */
+    private ArticleView view(Article article, List<Block> stored, Map<UUID, AuthorView> byline,
+            Map<UUID, QuotationEmbed> quoted, boolean withHtml, String snippet, Instant now) {
         ArticleStatus status = article.statusAt(now);
         List<AuthorView> writers = article.authorIds().stream().map(byline::get).filter(Objects::nonNull).toList();
-        List<Block> body = withBody ? embed(article.body(), quoted) : null;
+        List<Block> body = stored == null ? null : embed(stored, quoted);
         List<String> etagParts = new ArrayList<>();
         etagParts.add(HttpCaching.etag(article.id(), article.version()).getValue());
         etagParts.add(status.name());

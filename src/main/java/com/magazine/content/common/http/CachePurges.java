@@ -25,6 +25,8 @@ class CachePurges {
     private final ResponseCache cache;
     private final ChangeLog log;
     private volatile ChangeLog.Position position;
+    /** Changes this instance purged for at commit: the poller need not purge for them again. */
+    private final java.util.Set<Long> purgedHere = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     CachePurges(ResponseCache cache, ChangeLog log) {
         this.cache = cache;
@@ -40,6 +42,9 @@ class CachePurges {
     void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChangeRecorded recorded) {
         if (cache.enabled()) {
             cache.purge(keys(recorded.change().type(), recorded.change().id(), recorded.change().relatedId()));
+            if (purgedHere.size() < 100_000) {
+                purgedHere.add(recorded.seq());
+            }
         }
     }
 
@@ -54,7 +59,9 @@ class CachePurges {
             do {
                 page = log.read(position, true, 500);
                 List<String> keys = new ArrayList<>();
-                page.entries().forEach(entry -> keys.addAll(keys(entry.type(), entry.id(), entry.relatedId())));
+                page.entries().stream()
+                        .filter(entry -> !purgedHere.remove(entry.position().seq()))
+                        .forEach(entry -> keys.addAll(keys(entry.type(), entry.id(), entry.relatedId())));
                 if (!keys.isEmpty()) {
                     cache.purge(keys);
                 }

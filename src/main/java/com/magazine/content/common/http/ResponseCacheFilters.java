@@ -28,6 +28,7 @@ class ResponseCacheFilters {
     private static final String KEY = ResponseCacheFilters.class.getName() + ".key";
     private static final String GENERATION = ResponseCacheFilters.class.getName() + ".generation";
     private static final String HIT = ResponseCacheFilters.class.getName() + ".hit";
+    private static final String CONDITION = ResponseCacheFilters.class.getName() + ".if-none-match";
     /** Whether an answer came from the response cache: hit or miss (absent when the cache was not asked). */
     static final String X_CACHE = "X-Cache";
     private static final List<String> KEPT_HEADERS = List.of(HttpHeaders.ETAG, HttpHeaders.LAST_MODIFIED,
@@ -60,6 +61,12 @@ class ResponseCacheFilters {
         if (entry == null) {
             request.setProperty(KEY, key);
             request.setProperty(GENERATION, cache.generation());
+            // have the resource answer in full, so that the answer can be kept; the condition is applied after
+            String condition = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
+            if (condition != null && !dateOnly) {
+                request.setProperty(CONDITION, condition);
+                request.getHeaders().remove(HttpHeaders.IF_NONE_MATCH);
+            }
             return null;
         }
         request.setProperty(HIT, Boolean.TRUE);
@@ -112,8 +119,14 @@ class ResponseCacheFilters {
         Set<String> keys = Arrays.stream(headers.getOrDefault(HttpCaching.SURROGATE_KEY, "").split(" "))
                 .filter(k -> !k.isBlank()).collect(Collectors.toSet());
         String mediaType = type == null ? MediaType.APPLICATION_JSON : type.toString();
-        response.setEntity(body, null, MediaType.valueOf(mediaType));
         cache.put(key, 200, mediaType, headers, body, keys, (Long) request.getProperty(GENERATION));
+        String etag = headers.get(HttpHeaders.ETAG);
+        if (request.getProperty(CONDITION) instanceof String condition && etag != null && matches(condition, etag)) {
+            response.setStatus(304);
+            response.setEntity(null);
+        } else {
+            response.setEntity(body, null, MediaType.valueOf(mediaType));
+        }
     }
 
     private static String key(ContainerRequestContext request) {
