@@ -131,6 +131,8 @@ PY
 
 start_reference() { # nginx serving the copies; the conditional scenario gets nginx's own ETags
   local dir=$1
+  pkill -f "nginx -c /tmp/content-bench" 2>/dev/null || true   # one left by an interrupted run
+  sleep 0.5
   cat > "$dir/nginx.conf" <<NGINX
 worker_processes 2;
 pid $dir/nginx.pid;

@@ -32,8 +32,8 @@ class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         static final Visibility PUBLIC = new Visibility(false, null);
     }
 
-    /** One row of a page: the id and the keys of its place in the order. */
-    record Row(UUID id, String key, float rank, String snippet) {
+    /** One row of a page: the id, the keys of its place in the order, and for a search its text and the query. */
+    record Row(UUID id, String key, float rank, String text, String query) {
     }
 
     /**
@@ -105,11 +105,10 @@ class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
             case relevance -> "ts_rank(a.search, q.query)";
         });
         if (filter.query() != null) {
-            select.append(", ts_rank(a.search, q.query), ts_headline('english', a.body_text, q.query, "
-                    + "'StartSel=" + Snippets.START + ",StopSel=" + Snippets.STOP
-                    + ",MaxWords=30,MinWords=12,MaxFragments=1,ShortWord=2')");
+            // the snippet is cut in Java from the plain text and the query's lexemes: ts_headline costs far more
+            select.append(", ts_rank(a.search, q.query), a.body_text, cast(q.query as text)");
         } else {
-            select.append(", cast(0 as real), cast(null as text)");
+            select.append(", cast(0 as real), cast(null as text), cast(null as text)");
         }
         sql.text.append(select).append(" from article a");
         where(sql, filter, now);
@@ -139,7 +138,7 @@ class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         for (Object row : sql.query().getResultList()) {
             Object[] columns = (Object[]) row;
             rows.add(new Row((UUID) columns[0], keyText(columns[1]), ((Number) columns[2]).floatValue(),
-                    (String) columns[3]));
+                    (String) columns[3], (String) columns[4]));
         }
         return rows;
     }

@@ -138,7 +138,7 @@ public class ArticleService {
             next = cursors.encode(list, last.key(), last.id().toString());
         }
         Map<UUID, String> snippets = new LinkedHashMap<>();
-        served.forEach(row -> snippets.put(row.id(), Snippets.html(row.snippet())));
+        served.forEach(row -> snippets.put(row.id(), Snippets.of(row.text(), row.query())));
         List<ArticleView> views = views(articles.load(served.stream().map(ArticleRepository.Row::id).toList()),
                 selection, snippets, now);
         Page<ArticleView> result = new Page<>(views, next);

@@ -1,31 +1,71 @@
 package com.magazine.content.article;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Entities;
 
-/** Search snippets: the database marks matches with control characters; the rest is escaped before they become HTML. */
+/**
+ * Search snippets: some thirty words of an article's plain text around the first word that matches the search, with
+ * {@code <mark>} around each matching word and everything else HTML-escaped. A word matches when it starts with one of
+ * the query's lexemes (English stems are prefixes of the words they come from: "negoti" of "negotiations").
+ */
 final class Snippets {
 
-    static final char START = '\u0002';
-    static final char STOP = '\u0003';
+    private static final int WORDS = 30;
+    private static final int BEFORE = 10;
+    /** A positive lexeme of a tsquery's text form, e.g. 'harbor' in 'kw12' & 'harbor' & !'embargo'. */
+    private static final Pattern LEXEME = Pattern.compile("(!?)'((?:[^']|'')+)'");
+    private static final Pattern WORD = Pattern.compile("\\S+");
 
     private Snippets() {
     }
 
-    /** The snippet as HTML text with {@code <mark>} around each match; {@code null} stays null. */
-    static String html(String marked) {
-        if (marked == null) {
+    /** The snippet of {@code text} for the tsquery {@code query} (as PostgreSQL prints it); null without a query. */
+    static String of(String text, String query) {
+        if (text == null || query == null) {
             return null;
         }
-        StringBuilder html = new StringBuilder();
-        StringBuilder text = new StringBuilder();
-        for (char c : marked.toCharArray()) {
-            if (c == START || c == STOP) {
-                html.append(Entities.escape(text.toString())).append(c == START ? "<mark>" : "</mark>");
-                text.setLength(0);
-            } else {
-                text.append(c);
+        List<String> lexemes = new ArrayList<>();
+        Matcher lexeme = LEXEME.matcher(query);
+        while (lexeme.find()) {
+            if (lexeme.group(1).isEmpty()) {
+                lexemes.add(lexeme.group(2).replace("''", "'").toLowerCase(Locale.ROOT));
             }
         }
-        return html.append(Entities.escape(text.toString())).toString();
+        List<String> words = new ArrayList<>();
+        Matcher word = WORD.matcher(text);
+        while (word.find()) {
+            words.add(word.group());
+        }
+        int first = -1;
+        for (int i = 0; i < words.size() && first < 0; i++) {
+            if (matches(words.get(i), lexemes)) {
+                first = i;
+            }
+        }
+        int start = first < 0 ? 0 : Math.max(0, Math.min(first - BEFORE, words.size() - WORDS));
+        int end = Math.min(words.size(), start + WORDS);
+        StringBuilder html = new StringBuilder();
+        for (int i = start; i < end; i++) {
+            if (i > start) {
+                html.append(' ');
+            }
+            String escaped = Entities.escape(words.get(i));
+            html.append(matches(words.get(i), lexemes) ? "<mark>" + escaped + "</mark>" : escaped);
+        }
+        return html.toString();
+    }
+
+    private static boolean matches(String word, List<String> lexemes) {
+        String bare = word.toLowerCase(Locale.ROOT).replaceAll("^\\P{L}+", "");
+        for (String lexeme : lexemes) {
+            if (!lexeme.isEmpty() && bare.startsWith(lexeme)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
