@@ -15,7 +15,7 @@ SIZES=("${@:-5000 1000000}")
 read -r -a SIZES <<< "${SIZES[*]}"
 DURATION=${BENCH_DURATION:-15s}
 WARMUP=${BENCH_WARMUP:-8s}
-JAVA_OPTS=${BENCH_JAVA_OPTS:--Xms256m -Xmx256m -XX:+UseSerialGC}
+JAVA_OPTS=${BENCH_JAVA_OPTS:--Xms224m -Xmx224m -XX:+UseSerialGC -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000}
 APP_PORT=8080
 REF_PORT=8090
 WORK=$(mktemp -d /tmp/content-bench.XXXX)
@@ -25,8 +25,10 @@ RESULTS="$WORK/results.md"
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 APP_PID=
 cleanup() {
-  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null
-  for conf in "$WORK"/*/nginx.conf; do [ -f "$conf" ] && nginx -c "$conf" -s stop 2>/dev/null; done
+  if [ -n "$APP_PID" ]; then kill "$APP_PID" 2>/dev/null || true; fi
+  for conf in "$WORK"/*/nginx.conf; do
+    if [ -f "$conf" ]; then nginx -c "$conf" -s stop 2>/dev/null || true; fi
+  done
   return 0
 }
 trap cleanup EXIT

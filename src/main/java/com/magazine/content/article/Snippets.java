@@ -18,7 +18,6 @@ final class Snippets {
     private static final int BEFORE = 10;
     /** A positive lexeme of a tsquery's text form, e.g. 'harbor' in 'kw12' & 'harbor' & !'embargo'. */
     private static final Pattern LEXEME = Pattern.compile("(!?)'((?:[^']|'')+)'");
-    private static final Pattern WORD = Pattern.compile("\\S+");
 
     private Snippets() {
     }
@@ -35,11 +34,7 @@ final class Snippets {
                 lexemes.add(lexeme.group(2).replace("''", "'").toLowerCase(Locale.ROOT));
             }
         }
-        List<String> words = new ArrayList<>();
-        Matcher word = WORD.matcher(text);
-        while (word.find()) {
-            words.add(word.group());
-        }
+        List<String> words = words(text);
         int first = -1;
         for (int i = 0; i < words.size() && first < 0; i++) {
             if (matches(words.get(i), lexemes)) {
@@ -59,8 +54,35 @@ final class Snippets {
         return html.toString();
     }
 
+    /** The whitespace-separated words of {@code text} (a hand scan: this runs for every search result). */
+    private static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i < text.length(); i++) {
+            boolean space = Character.isWhitespace(text.charAt(i));
+            if (space && start >= 0) {
+                words.add(text.substring(start, i));
+                start = -1;
+            } else if (!space && start < 0) {
+                start = i;
+            }
+        }
+        if (start >= 0) {
+            words.add(text.substring(start));
+        }
+        return words;
+    }
+
+    /** Whether {@code word}, without what precedes its first letter, starts with one of the lexemes. */
     private static boolean matches(String word, List<String> lexemes) {
-        String bare = word.toLowerCase(Locale.ROOT).replaceAll("^\\P{L}+", "");
+        int letter = 0;
+        while (letter < word.length() && !Character.isLetter(word.codePointAt(letter))) {
+            letter += Character.charCount(word.codePointAt(letter));
+        }
+        if (letter == word.length()) {
+            return false;
+        }
+        String bare = word.substring(letter).toLowerCase(Locale.ROOT);
         for (String lexeme : lexemes) {
             if (!lexeme.isEmpty() && bare.startsWith(lexeme)) {
                 return true;

@@ -52,7 +52,7 @@ public interface ContentConfig {
             boolean enabled();
 
             /** The most body bytes it holds. */
-            @WithDefault("64M")
+            @WithDefault("32M")
             io.quarkus.runtime.configuration.MemorySize maxSize();
 
             /** The longest an answer is kept, whatever happens. */
@@ -60,7 +60,7 @@ public interface ContentConfig {
             java.time.Duration ttl();
 
             /** How often the change log is read for changes made by other instances. */
-            @WithDefault("0.5s")
+            @WithDefault("1s")
             String pollEvery();
         }
     }

@@ -48,7 +48,7 @@ class CachePurges {
         }
     }
 
-    @Scheduled(every = "${content.http.response-cache.poll-every:0.5s}",
+    @Scheduled(every = "${content.http.response-cache.poll-every:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         if (!cache.enabled() || position == null) {
