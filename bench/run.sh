@@ -21,6 +21,7 @@ REF_PORT=8090
 WORK=$(mktemp -d /tmp/content-bench.XXXX)
 chmod 755 "$WORK"   # nginx workers read the copies as an unprivileged user
 RESULTS="$WORK/results.md"
+COMMIT=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml || echo "+changes")   # what the jar is built from
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 APP_PID=
@@ -256,7 +257,7 @@ done
   printf 'Measured %s on %s (%s cores, %s GB RAM), PostgreSQL %s, commit %s. wrk: 2 threads, 32 connections, %s per\n' \
     "$(date -u +%Y-%m-%d)" "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)" "$(nproc)" \
     "$(( $(grep MemTotal /proc/meminfo | awk '{print $2}') / 1024 / 1024 ))" "$PG_VERSION" \
-    "$(git rev-parse --short HEAD)" "$DURATION"
+    "$COMMIT" "$DURATION"
   printf 'measurement after %s of warm-up, everything on the one machine. Service: the production jar with %s.\n' \
     "$WARMUP" "$JAVA_OPTS"
   cat "$RESULTS"
