@@ -203,16 +203,19 @@ class Article {
 
     /** The status as the API shows it at {@code now}. */
     ArticleStatus statusAt(Instant now) {
-        return switch (status) {
-            case draft -> ArticleStatus.draft;
-            case archived -> ArticleStatus.archived;
-            case published -> publishedAt.isAfter(now) ? ArticleStatus.scheduled : ArticleStatus.published;
-        };
+        return ArticleSummary.statusAt(status, publishedAt, now);
     }
 
     /** Whether anyone may read it at {@code now}, without a key. */
     boolean publicAt(Instant now) {
         return status == State.published && !publishedAt.isAfter(now);
+    }
+
+    /** Its state as views are built from it; flush first, so that the version is the one stored. */
+    ArticleSummary summary() {
+        return new ArticleSummary(id, slug, title, subtitle, excerpt, status, publishedAt, canonicalUrl, commentsOpen,
+                wordCount, commentCount, createdAt, updatedAt, version, List.copyOf(authorIds),
+                tags.stream().map(TagRef::from).toList());
     }
 
     /** What an article holds besides its slug and lifecycle, resolved and cleaned by the service. */

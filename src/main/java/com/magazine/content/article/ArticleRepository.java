@@ -1,5 +1,8 @@
 package com.magazine.content.article;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.magazine.content.common.time.Timestamps;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,8 +18,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Articles in PostgreSQL. Lists run in two steps so that their cost does not grow with the page: one query finds the
- * page's ids by keyset on an index, one loads those rows with their tags (bylines come in one batch).
+ * Articles in PostgreSQL. A list page is one statement: the keyset on an index finds the page, and the same statement
+ * reads each row's summary with its bylines and tags; no entities are loaded for it.
  */
 @ApplicationScoped
 class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
@@ -32,8 +35,33 @@ class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         static final Visibility PUBLIC = new Visibility(false, null);
     }
 
-    /** One row of a page: the id, the keys of its place in the order, and for a search its text and the query. */
-    record Row(UUID id, String key, float rank, String text, String query) {
+    /** One row of a page: the key of its place in the order, for a search its text and the query, and the article. */
+    record Row(String key, String text, String query, ArticleSummary article) {
+
+        UUID id() {
+            return article.id();
+        }
+    }
+
+    /**
+     * What a summary reads, bylines and tags included: the subqueries run for the rows a page returns only, as
+     * PostgreSQL computes costly output columns after the sort and limit.
+     */
+    private static final String SUMMARY_COLUMNS = """
+            a.id, a.slug, a.title, a.subtitle, a.excerpt, a.status, a.published_at, a.canonical_url, a.comments_open, \
+            a.word_count, a.comment_count, a.created_at, a.updated_at, a.version, \
+            (select string_agg(cast(w.author_id as text), ',' order by w.position) \
+               from article_author w where w.article_id = a.id), \
+            (select cast(json_agg(json_build_object('slug', t.slug, 'name', t.name) order by x.position) as text) \
+               from article_tag x join tag t on t.id = x.tag_id where x.article_id = a.id)""";
+
+    private static final TypeReference<List<TagRef>> TAGS = new TypeReference<>() {
+    };
+
+    private final ObjectMapper json;
+
+    ArticleRepository(ObjectMapper json) {
+        this.json = json;
     }
 
     /**
@@ -98,7 +126,7 @@ class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
     /** The ids of one page, in order: {@code limit} rows after the keyset {@code after}. */
     List<Row> page(Filter filter, ArticleOrder sort, String afterKey, UUID afterId, int limit, Instant now) {
         Sql sql = new Sql();
-        StringBuilder select = new StringBuilder("select a.id, ");
+        StringBuilder select = new StringBuilder("select ");
         select.append(switch (sort) {
             case newest, oldest -> "a.listed_at";
             case title -> "a.sort_title";
@@ -106,11 +134,11 @@ class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         });
         if (filter.query() != null) {
             // the snippet is cut in Java from the plain text and the query's lexemes: ts_headline costs far more
-            select.append(", ts_rank(a.search, q.query), a.body_text, cast(q.query as text)");
+            select.append(", a.body_text, cast(q.query as text), ");
         } else {
-            select.append(", cast(0 as real), cast(null as text), cast(null as text)");
+            select.append(", cast(null as text), cast(null as text), ");
         }
-        sql.text.append(select).append(" from article a");
+        sql.text.append(select).append(SUMMARY_COLUMNS).append(" from article a");
         where(sql, filter, now);
         if (afterId != null) {
             String key = switch (sort) {
@@ -137,8 +165,7 @@ class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         List<Row> rows = new ArrayList<>();
         for (Object row : sql.query().getResultList()) {
             Object[] columns = (Object[]) row;
-            rows.add(new Row((UUID) columns[0], keyText(columns[1]), ((Number) columns[2]).floatValue(),
-                    (String) columns[3], (String) columns[4]));
+            rows.add(new Row(keyText(columns[0]), (String) columns[1], (String) columns[2], summary(columns, 3)));
         }
         return rows;
     }
@@ -167,6 +194,41 @@ class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
             byId.put(article.id(), article);
         }
         return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** The summaries of these articles, in the order of {@code ids}, in one statement. */
+    List<ArticleSummary> summaries(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Sql sql = new Sql();
+        sql.text.append("select ").append(SUMMARY_COLUMNS).append(" from article a where a.id in (")
+                .append(sql.bindAll(ids)).append(')');
+        Map<UUID, ArticleSummary> byId = new HashMap<>();
+        for (Object row : sql.query().getResultList()) {
+            ArticleSummary summary = summary((Object[]) row, 0);
+            byId.put(summary.id(), summary);
+        }
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** The summary in {@link #SUMMARY_COLUMNS} from column {@code at} on. */
+    private ArticleSummary summary(Object[] c, int at) {
+        String bylines = (String) c[at + 14];
+        List<UUID> authorIds = bylines == null ? List.of()
+                : java.util.Arrays.stream(bylines.split(",")).map(UUID::fromString).toList();
+        String tagList = (String) c[at + 15];
+        List<TagRef> tags;
+        try {
+            tags = tagList == null ? List.of() : json.readValue(tagList, TAGS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("PostgreSQL returned tags that are not JSON: " + tagList, e);
+        }
+        return new ArticleSummary((UUID) c[at], (String) c[at + 1], (String) c[at + 2], (String) c[at + 3],
+                (String) c[at + 4], Article.State.valueOf((String) c[at + 5]),
+                c[at + 6] == null ? null : Timestamps.fromJdbc(c[at + 6]), (String) c[at + 7], (Boolean) c[at + 8],
+                ((Number) c[at + 9]).intValue(), ((Number) c[at + 10]).intValue(), Timestamps.fromJdbc(c[at + 11]),
+                Timestamps.fromJdbc(c[at + 12]), ((Number) c[at + 13]).longValue(), authorIds, tags);
     }
 
     /** The bodies of these articles, in one query. */

@@ -139,8 +139,8 @@ public class ArticleService {
         }
         Map<UUID, String> snippets = new LinkedHashMap<>();
         served.forEach(row -> snippets.put(row.id(), Snippets.of(row.text(), row.query())));
-        List<ArticleView> views = views(articles.load(served.stream().map(ArticleRepository.Row::id).toList()),
-                selection, snippets, now);
+        List<ArticleView> views = views(served.stream().map(ArticleRepository.Row::article).toList(), selection,
+                snippets, now);
         Page<ArticleView> result = new Page<>(views, next);
         return request.count() ? result.withTotal(articles.count(filter, now)) : result;
     }
@@ -162,7 +162,7 @@ public class ArticleService {
     public ArticleView get(String slug, FieldSelection selection) {
         articles.readOnly();
         Instant now = Timestamps.now();
-        return views(List.of(findVisible(slug, now)), selection, Map.of(), now).get(0);
+        return views(List.of(findVisible(slug, now).summary()), selection, Map.of(), now).get(0);
     }
 
     /** Public articles that share a tag or an author with this one, newest first. */
@@ -171,8 +171,8 @@ public class ArticleService {
         articles.readOnly();
         Instant now = Timestamps.now();
         Article article = findVisible(slug, now);
-        return views(articles.load(articles.related(article, Math.min(limit, MAX_RELATED), now)), selection, Map.of(),
-                now);
+        return views(articles.summaries(articles.related(article, Math.min(limit, MAX_RELATED), now)), selection,
+                Map.of(), now);
     }
 
     @Transactional
@@ -568,15 +568,15 @@ public class ArticleService {
     }
 
     /** Views of these articles, with what they embed fetched for all of them at once. */
-    private List<ArticleView> views(List<Article> page, FieldSelection selection, Map<UUID, String> snippets,
+    private List<ArticleView> views(List<ArticleSummary> page, FieldSelection selection, Map<UUID, String> snippets,
             Instant now) {
         Set<UUID> authorIds = new HashSet<>();
-        for (Article article : page) {
+        for (ArticleSummary article : page) {
             authorIds.addAll(article.authorIds());
         }
         boolean withBody = selection.includes("body") || selection.includes("bodyHtml");
         Map<UUID, List<Block>> bodies = withBody
-                ? articles.bodies(page.stream().map(Article::id).toList()) : Map.of();
+                ? articles.bodies(page.stream().map(ArticleSummary::id).toList()) : Map.of();
         Map<UUID, AuthorView> byline = authors.viewsOf(authorIds);
         Map<UUID, QuotationEmbed> quoted = quotationsOf(bodies.values().stream().flatMap(List::stream).toList());
         boolean withHtml = selection.includes("bodyHtml");
@@ -585,7 +585,7 @@ public class ArticleService {
     }
 
     /** The view of an article; {@code stored} is its body when the view shows it, else null. */
-    private ArticleView view(Article article, List<Block> stored, Map<UUID, AuthorView> byline,
+    private ArticleView view(ArticleSummary article, List<Block> stored, Map<UUID, AuthorView> byline,
             Map<UUID, QuotationEmbed> quoted, boolean withHtml, String snippet, Instant now) {
         ArticleStatus status = article.statusAt(now);
         List<AuthorView> writers = article.authorIds().stream().map(byline::get).filter(Objects::nonNull).toList();
@@ -624,7 +624,7 @@ public class ArticleService {
                 article.commentsOpen(), article.commentCount(), article.wordCount(),
                 Markup.readingMinutes(article.wordCount()),
                 writers.stream().map(ArticleAuthor::from).toList(),
-                article.tags().stream().map(TagRef::from).toList(),
+                article.tags(),
                 body,
                 withHtml ? Markup.html(body) : null,
                 snippet,
@@ -639,7 +639,8 @@ public class ArticleService {
     }
 
     private ArticleView full(Article article) {
-        return views(List.of(article), FULL, Map.of(), Timestamps.now()).get(0);
+        articles.flush();   // the version a view shows is the one stored
+        return views(List.of(article.summary()), FULL, Map.of(), Timestamps.now()).get(0);
     }
 
     private Page<ArticleView> empty(ListRequest request) {

@@ -7,6 +7,7 @@ import static com.magazine.content.support.Api.publishedArticle;
 import static com.magazine.content.support.Api.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.magazine.content.common.http.ResponseCache;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
@@ -24,6 +25,9 @@ class ArticleQueryCostTest {
     @Inject
     EntityManagerFactory entityManagerFactory;
 
+    @Inject
+    ResponseCache responseCache;
+
     @Test
     void aPageOfArticlesWithAuthorsAndTagsCostsAConstantNumberOfStatements() {
         String tag = unique("Costed");
@@ -36,19 +40,23 @@ class ArticleQueryCostTest {
         long two = statements(Map.of("tag", tag.toLowerCase(), "limit", 2));
         long twenty = statements(Map.of("tag", tag.toLowerCase(), "limit", 20));
         long withBodies = statements(Map.of("tag", tag.toLowerCase(), "limit", 20, "fields", "slug,body,bodyHtml"));
-        assertThat(twenty).isEqualTo(two).isLessThanOrEqualTo(6);
+        // the tag by its slug; one statement finds the page and reads its rows with their tags; the bylines; and
+        // when the next scheduled article goes public (how long the answer may be cached)
+        assertThat(twenty).isEqualTo(two).isEqualTo(4);
         // the page's bodies in one statement, and the quotations they cite in one more
         assertThat(withBodies).isLessThanOrEqualTo(twenty + 2);
     }
 
     /**
      * The statements one request prepares. Background jobs (scheduled announcements, webhook dispatch) share the
-     * counters and can only add to them: the least of a few runs is the request's own cost.
+     * counters and can only add to them: the least of a few runs is the request's own cost. Each run empties the
+     * response cache of lists first, so that it reaches the database.
      */
     private long statements(Map<String, Object> query) {
         Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
         long least = Long.MAX_VALUE;
         for (int run = 0; run < 5; run++) {
+            responseCache.purge(List.of("articles"));
             statistics.clear();
             anonymous().queryParams(query).when().get("/api/v1/articles").then().statusCode(200);
             least = Math.min(least, statistics.getPrepareStatementCount());

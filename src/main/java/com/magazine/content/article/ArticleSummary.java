@@ -1,0 +1,31 @@
+package com.magazine.content.article;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An article without its body, as a view is built from it: read straight from SQL for lists (no entities to hydrate,
+ * nothing to dirty-check), or taken from the entity for single reads and writes.
+ */
+record ArticleSummary(UUID id, String slug, String title, String subtitle, String excerpt, Article.State state,
+        Instant publishedAt, String canonicalUrl, boolean commentsOpen, int wordCount, int commentCount,
+        Instant createdAt, Instant updatedAt, long version, List<UUID> authorIds, List<TagRef> tags) {
+
+    /** The status as the API shows it at {@code now}: a published article still ahead of its instant is scheduled. */
+    static ArticleStatus statusAt(Article.State state, Instant publishedAt, Instant now) {
+        return switch (state) {
+            case draft -> ArticleStatus.draft;
+            case archived -> ArticleStatus.archived;
+            case published -> publishedAt.isAfter(now) ? ArticleStatus.scheduled : ArticleStatus.published;
+        };
+    }
+
+    ArticleStatus statusAt(Instant now) {
+        return statusAt(state, publishedAt, now);
+    }
+
+    boolean publicAt(Instant now) {
+        return statusAt(now) == ArticleStatus.published;
+    }
+}
