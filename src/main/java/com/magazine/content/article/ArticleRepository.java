@@ -383,19 +383,31 @@ class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         if (filter.query() != null) {
             sql.text.append(", websearch_to_tsquery('english', ").append(sql.bind(filter.query())).append(") q(query)");
         }
-        String nowParam = sql.bind(now);
+        // bound only where a condition uses it: a parameter the statement does not name is an error
+        java.util.function.Supplier<String> nowParam = new java.util.function.Supplier<>() {
+            private String name;
+
+            @Override
+            public String get() {
+                if (name == null) {
+                    name = sql.bind(now);
+                }
+                return name;
+            }
+        };
         // listed_at is published_at for published articles (a check constraint keeps published_at set there), and it
         // is in the lists' index: pages are then found on the index alone
-        String visible = "(a.status = 'published' and a.listed_at <= " + nowParam + ")";
+        java.util.function.Supplier<String> visible =
+                () -> "(a.status = 'published' and a.listed_at <= " + nowParam.get() + ")";
         sql.text.append(" where ");
         Visibility visibility = filter.visibility();
         if (visibility.staff()) {
             sql.text.append("true");
         } else if (visibility.ownAuthor() != null) {
-            sql.text.append("(").append(visible).append(" or exists (select 1 from article_author o where ")
+            sql.text.append("(").append(visible.get()).append(" or exists (select 1 from article_author o where ")
                     .append("o.article_id = a.id and o.author_id = ").append(sql.bind(visibility.ownAuthor())).append("))");
         } else {
-            sql.text.append(visible);
+            sql.text.append(visible.get());
         }
         if (filter.statuses() != null) {
             List<String> any = new ArrayList<>();
@@ -403,8 +415,8 @@ class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
                 any.add(switch (status) {
                     case draft -> "a.status = 'draft'";
                     case archived -> "a.status = 'archived'";
-                    case published -> visible;
-                    case scheduled -> "(a.status = 'published' and a.listed_at > " + nowParam + ")";
+                    case published -> visible.get();
+                    case scheduled -> "(a.status = 'published' and a.listed_at > " + nowParam.get() + ")";
                 });
             }
             sql.text.append(" and (").append(String.join(" or ", any)).append(')');

@@ -521,6 +521,10 @@ class ArticleResourceTest {
                     .then().statusCode(403).contentType(PROBLEM_JSON);
             asAdmin().queryParam("status", "draft,scheduled").queryParam("author", author).when().get(ARTICLES)
                     .then().statusCode(200).body("items.slug", contains(draft)).body("items[0].status", equalTo("draft"));
+            asAdmin().queryParam("status", "draft").queryParam("author", author).when().get(ARTICLES)
+                    .then().statusCode(200).body("items.slug", contains(draft));
+            asAdmin().queryParam("status", "archived").queryParam("author", author).when().get(ARTICLES)
+                    .then().statusCode(200).body("items", empty());
             withKey(newKey("author", author)).queryParam("status", "draft").queryParam("author", author)
                     .when().get(ARTICLES)
                     .then().statusCode(200).body("items.slug", contains(draft));
