@@ -6,8 +6,11 @@ import static com.magazine.content.support.Api.createAuthor;
 import static com.magazine.content.support.Api.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.agroal.api.AgroalDataSource;
+import io.restassured.config.DecoderConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -42,6 +45,32 @@ class ResponseCacheTest {
                 .then().statusCode(304).header("X-Cache", equalTo("hit")).header("ETag", equalTo(etag));
         assertThat(asAdmin().when().get("/api/v1/authors/" + slug).then().statusCode(200).extract()
                 .header("X-Cache")).isNull();
+    }
+
+    @Test
+    void aHitIsSentGzippedToClientsThatAcceptItAndAsItIsToOthers() {
+        for (int i = 0; i < 5; i++) {
+            createAuthor(unique("Zipped Too"));
+        }
+        String list = "/api/v1/authors?limit=50";
+        // REST Assured asks for gzip and deflate of its own accord unless told to decode nothing
+        RestAssuredConfig asked = RestAssuredConfig.config()
+                .decoderConfig(DecoderConfig.decoderConfig().noContentDecoders());
+        String plain = anonymous().config(asked).header("Accept-Encoding", "identity").when().get(list)
+                .then().statusCode(200).header("Content-Encoding", nullValue()).extract().asString();
+        assertThat(plain.length()).isGreaterThan(1024);
+        cached(list);
+        // gzipped (REST Assured decodes it) to a client that takes gzip
+        String unzipped = anonymous().header("Accept-Encoding", "gzip").when().get(list)
+                .then().statusCode(200).header("X-Cache", equalTo("hit")).header("Content-Encoding", equalTo("gzip"))
+                .extract().asString();
+        assertThat(unzipped).isEqualTo(plain);
+        anonymous().config(asked).header("Accept-Encoding", "br, gzip;q=0, *").when().get(list)
+                .then().statusCode(200).header("X-Cache", equalTo("hit")).header("Content-Encoding", nullValue());
+        String again = anonymous().config(asked).header("Accept-Encoding", "identity").when().get(list)
+                .then().statusCode(200).header("X-Cache", equalTo("hit")).header("Content-Encoding", nullValue())
+                .extract().asString();
+        assertThat(again).isEqualTo(plain);
     }
 
     @Test

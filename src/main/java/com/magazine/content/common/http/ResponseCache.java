@@ -7,6 +7,9 @@ import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.magazine.content.common.ContentConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -14,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * Answers to anonymous reads, kept in memory by request (method, URI, Accept) and indexed by their surrogate keys,
@@ -26,12 +30,15 @@ import java.util.concurrent.atomic.AtomicLong;
 public class ResponseCache {
 
     /**
-     * A kept answer: its status, media type, the headers that describe it, its body, its surrogate keys, and how long
-     * it may be kept.
+     * A kept answer: its status, media type, the headers that describe it, its body (and the body gzipped, when that
+     * is worth sending: null for small bodies), its surrogate keys, and how long it may be kept.
      */
-    public record Entry(int status, String mediaType, Map<String, String> headers, byte[] body, Set<String> keys,
-            long lifetimeNanos) {
+    public record Entry(int status, String mediaType, Map<String, String> headers, byte[] body, byte[] gzipped,
+            Set<String> keys, long lifetimeNanos) {
     }
+
+    /** Bodies smaller than this are sent as they are: gzip would save less than a packet's worth. */
+    static final int GZIP_MIN_BYTES = 1024;
 
     private final boolean enabled;
     private final long ttlNanos;
@@ -49,7 +56,8 @@ public class ResponseCache {
         this.horizons = horizons;
         this.entries = Caffeine.newBuilder()
                 .maximumWeight(settings.maxSize().asLongValue())
-                .weigher((String key, Entry entry) -> entry.body().length + key.length() + 256)
+                .weigher((String key, Entry entry) -> entry.body().length
+                        + (entry.gzipped() == null ? 0 : entry.gzipped().length) + key.length() + 256)
                 .expireAfter(new Expiry<String, Entry>() {
                     @Override
                     public long expireAfterCreate(String key, Entry entry, long currentTime) {
@@ -103,12 +111,29 @@ public class ResponseCache {
         if (lifetime <= 0) {
             return; // something is due to become visible: answer from the database until it is announced
         }
-        Entry entry = new Entry(status, mediaType, headers, body, keys, lifetime);
+        Entry entry = new Entry(status, mediaType, headers, body, gzip(body), keys, lifetime);
         entry.keys().forEach(surrogate -> index.computeIfAbsent(surrogate, k -> ConcurrentHashMap.newKeySet()).add(key));
         entries.put(key, entry);
         if (generation.get() != generationAtStart) {
             entries.invalidate(key); // a purge ran meanwhile: do not keep what it may have removed
         }
+    }
+
+    /**
+     * The body gzipped once, when kept, so that hits cost no compression (answers from the cache bypass the server's
+     * own compression, which works per resource method); null when not worth it.
+     */
+    private static byte[] gzip(byte[] body) {
+        if (body.length < GZIP_MIN_BYTES) {
+            return null;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 3);
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+            gzip.write(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // cannot happen in memory
+        }
+        return out.toByteArray();
     }
 
     /** The next visibility horizon, asked again after each purge or once it has passed. */

@@ -7,6 +7,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -44,7 +45,7 @@ class ResponseCacheFilters {
     }
 
     @ServerRequestFilter(preMatching = true, priority = 1)
-    Response serve(ContainerRequestContext request) {
+    Response serve(ContainerRequestContext request, HttpServerResponse exchange) {
         if (!cache.enabled() || !HttpMethod.GET.equals(request.getMethod())
                 || request.getHeaderString(HttpHeaders.AUTHORIZATION) != null) {
             return null;
@@ -72,8 +73,17 @@ class ResponseCacheFilters {
         request.setProperty(HIT, Boolean.TRUE);
         String etag = entry.headers().get(HttpHeaders.ETAG);
         boolean current = etag != null && matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag);
-        Response.ResponseBuilder answer = current ? Response.notModified()
-                : Response.status(entry.status()).entity(entry.body()).type(entry.mediaType());
+        Response.ResponseBuilder answer;
+        if (current) {
+            answer = Response.notModified();
+        } else if (entry.gzipped() != null && acceptsGzip(request.getHeaderString(HttpHeaders.ACCEPT_ENCODING))) {
+            answer = Response.status(entry.status()).entity(entry.gzipped()).type(entry.mediaType());
+            // on the exchange itself: the server marks every answer "identity" up front (so that it compresses none
+            // of its own accord), and an answer's header would be added beside that mark, not in its place
+            exchange.headers().set(HttpHeaders.CONTENT_ENCODING, "gzip");
+        } else {
+            answer = Response.status(entry.status()).entity(entry.body()).type(entry.mediaType());
+        }
         entry.headers().forEach(answer::header);
         return answer.build();
     }
@@ -127,6 +137,39 @@ class ResponseCacheFilters {
         } else {
             response.setEntity(body, null, MediaType.valueOf(mediaType));
         }
+    }
+
+    /**
+     * Whether {@code Accept-Encoding} allows gzip (RFC 9110, 12.5.3): gzip (or x-gzip) named with a weight above
+     * zero, or else {@code *} so named.
+     */
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        Boolean gzip = null;
+        Boolean any = null;
+        for (String coding : acceptEncoding.split(",")) {
+            String[] parts = coding.split(";");
+            String name = parts[0].strip().toLowerCase(java.util.Locale.ROOT);
+            double weight = 1;
+            for (int i = 1; i < parts.length; i++) {
+                String parameter = parts[i].strip().toLowerCase(java.util.Locale.ROOT);
+                if (parameter.startsWith("q=")) {
+                    try {
+                        weight = Double.parseDouble(parameter.substring(2));
+                    } catch (NumberFormatException e) {
+                        weight = 0;
+                    }
+                }
+            }
+            if (name.equals("gzip") || name.equals("x-gzip")) {
+                gzip = weight > 0;
+            } else if (name.equals("*")) {
+                any = weight > 0;
+            }
+        }
+        return gzip != null ? gzip : Boolean.TRUE.equals(any);
     }
 
     private static String key(ContainerRequestContext request) {
