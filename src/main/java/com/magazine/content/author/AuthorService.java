@@ -128,6 +128,12 @@ public class AuthorService implements AuthorDirectory {
         changes.record(new Change("author", author.id(), author.slug(), op, op, action, author.version()));
     }
 
+    /** How many authors there are. */
+    @Transactional
+    public long count() {
+        return authors.count();
+    }
+
     /** For sitemaps: every author, by name. */
     @Transactional
     public List<AuthorView> all() {

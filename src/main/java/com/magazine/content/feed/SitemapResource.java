@@ -62,10 +62,10 @@ public class SitemapResource {
             content = @Content(mediaType = "application/xml", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match.")
     public RestResponse<String> sitemap(UriInfo uri, Request request) {
-        List<AuthorView> everyone = authors.all();
-        long count = articles.publicCount() + everyone.size();
+        long count = articles.publicCount() + authors.count();
         String xml;
         if (count <= MAX_URLS) {
+            List<AuthorView> everyone = authors.all();
             SitemapWriter urls = SitemapWriter.urlset(false);
             articles.publicBetween(Instant.EPOCH, Timestamps.now(), MAX_URLS, site.articleUrl())
                     .forEach(article -> urls.url(article.url(), article.lastModified()));
