@@ -68,7 +68,7 @@ start_app() { # $1 database, $2 response cache on/off
   QUARKUS_DATASOURCE_USERNAME=bench QUARKUS_DATASOURCE_PASSWORD=bench QUARKUS_HTTP_PORT=$APP_PORT \
     java $JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar > "$WORK/app-$1-$2.log" 2>&1 &
   APP_PID=$!
-  for _ in $(seq 1 120); do
+  for _ in $(seq 1 1200); do   # up to 10 minutes: a new migration may rewrite a million-article database first
     curl -sf "http://localhost:$APP_PORT/q/health/ready" >/dev/null 2>&1 && return 0
     sleep 0.5
   done

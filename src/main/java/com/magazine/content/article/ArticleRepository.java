@@ -130,17 +130,24 @@ class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
      */
     List<Row> page(Filter filter, ArticleOrder sort, String afterKey, UUID afterId, int limit, Instant now) {
         Sql sql = new Sql();
-        String key = switch (sort) {
+        // a tag's or an author's list by date walks that relation's own index (its rows carry listed_at)
+        Relation via = null;
+        if (filter.query() == null && (sort == ArticleOrder.newest || sort == ArticleOrder.oldest)) {
+            via = filter.tag() != null ? Relation.TAG : filter.author() != null ? Relation.AUTHOR : null;
+        }
+        String key = via != null ? "x.listed_at" : switch (sort) {
             case newest, oldest -> "a.listed_at";
             case title -> "a.sort_title";
             case relevance -> "ts_rank(a.search, q.query)";
         };
+        String id = via != null ? "x.article_id" : "a.id";
         // the snippet is cut in Java from the plain text and the query's lexemes: ts_headline costs far more
         sql.text.append("select p.key, ").append(filter.query() != null ? "a.body_text" : "cast(null as text)")
-                .append(", p.query, ").append(SUMMARY_COLUMNS).append(" from (select a.id, ").append(key)
-                .append(" as key, ").append(filter.query() != null ? "cast(q.query as text)" : "cast(null as text)")
-                .append(" as query from article a");
-        where(sql, filter, now);
+                .append(", p.query, ").append(SUMMARY_COLUMNS).append(" from (select ").append(id).append(" as id, ")
+                .append(key).append(" as key, ")
+                .append(filter.query() != null ? "cast(q.query as text)" : "cast(null as text)").append(" as query from ")
+                .append(via != null ? via.table + " x join article a on a.id = x.article_id" : "article a");
+        where(sql, filter, now, via);
         if (afterId != null) {
             String operator = sort == ArticleOrder.oldest || sort == ArticleOrder.title ? ">" : "<";
             String value = switch (sort) {
@@ -148,11 +155,11 @@ class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
                 case title -> sql.bind(afterKey);
                 case relevance -> "cast(" + sql.bind(Float.parseFloat(afterKey)) + " as real)";
             };
-            sql.text.append(" and (").append(key).append(", a.id) ").append(operator)
+            sql.text.append(" and (").append(key).append(", ").append(id).append(") ").append(operator)
                     .append(" (").append(value).append(", ").append(sql.bind(afterId)).append(')');
         }
         String descending = sort == ArticleOrder.newest || sort == ArticleOrder.relevance ? " desc" : "";
-        sql.text.append(" order by ").append(key).append(descending).append(", a.id").append(descending)
+        sql.text.append(" order by ").append(key).append(descending).append(", ").append(id).append(descending)
                 .append(" limit ").append(limit)
                 .append(") p join article a on a.id = p.id order by p.key").append(descending)
                 .append(", p.id").append(descending);
@@ -168,7 +175,7 @@ class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
     long count(Filter filter, Instant now) {
         Sql sql = new Sql();
         sql.text.append("select count(*) from article a");
-        where(sql, filter, now);
+        where(sql, filter, now, null);
         return ((Number) sql.query().getSingleResult()).longValue();
     }
 
@@ -390,7 +397,19 @@ class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
                 .getSingleResult()).longValue();
     }
 
-    private void where(Sql sql, Filter filter, Instant now) {
+    /** A relation whose rows carry their article's listed_at, with an index on (its key, listed_at, article). */
+    private enum Relation {
+        TAG("article_tag"), AUTHOR("article_author");
+
+        final String table;
+
+        Relation(String table) {
+            this.table = table;
+        }
+    }
+
+    /** The filter's conditions; {@code via}, when the query reads that relation as {@code x}, filters on it there. */
+    private void where(Sql sql, Filter filter, Instant now, Relation via) {
         if (filter.query() != null) {
             sql.text.append(", websearch_to_tsquery('english', ").append(sql.bind(filter.query())).append(") q(query)");
         }
@@ -432,11 +451,15 @@ class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
             }
             sql.text.append(" and (").append(String.join(" or ", any)).append(')');
         }
-        if (filter.author() != null) {
+        if (via == Relation.AUTHOR) {
+            sql.text.append(" and x.author_id = ").append(sql.bind(filter.author()));
+        } else if (filter.author() != null) {
             sql.text.append(" and exists (select 1 from article_author w where w.article_id = a.id and w.author_id = ")
                     .append(sql.bind(filter.author())).append(')');
         }
-        if (filter.tag() != null) {
+        if (via == Relation.TAG) {
+            sql.text.append(" and x.tag_id = ").append(sql.bind(filter.tag()));
+        } else if (filter.tag() != null) {
             sql.text.append(" and exists (select 1 from article_tag t where t.article_id = a.id and t.tag_id = ")
                     .append(sql.bind(filter.tag())).append(')');
         }

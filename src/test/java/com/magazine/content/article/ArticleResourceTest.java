@@ -560,6 +560,49 @@ class ArticleResourceTest {
         }
 
         @Test
+        void aTagsAndAnAuthorsListsFollowPublicationTimesAsTheyMove() {
+            String author = createAuthor(unique("Mover"));
+            String tag = unique("Moving");
+            Map<String, Object> first = new HashMap<>(article(unique("Moved First"), author));
+            first.put("tags", List.of(tag));
+            Map<String, Object> second = new HashMap<>(article(unique("Moved Second"), author));
+            second.put("tags", List.of(tag));
+            String x = createArticle(first);
+            String y = createArticle(second);
+            Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            publish(asAdmin(), x, Map.of("at", now.minus(2, ChronoUnit.HOURS).toString())).then().statusCode(200);
+            publish(asAdmin(), y, Map.of("at", now.minus(1, ChronoUnit.HOURS).toString())).then().statusCode(200);
+            assertThat(walk("tag", tag.toLowerCase())).containsExactly(y, x);
+            assertThat(walk("author", author)).containsExactly(y, x);
+
+            // republished earlier, it moves behind: a tag's and an author's pages follow the article's new date
+            asAdmin().when().post(ARTICLES + "/" + y + "/unpublish").then().statusCode(200);
+            assertThat(walk("tag", tag.toLowerCase())).containsExactly(x);
+            publish(asAdmin(), y, Map.of("at", now.minus(3, ChronoUnit.HOURS).toString())).then().statusCode(200);
+            assertThat(walk("tag", tag.toLowerCase())).containsExactly(x, y);
+            assertThat(walk("author", author)).containsExactly(x, y);
+            assertThat(asAdmin().queryParam("tag", tag.toLowerCase()).queryParam("sort", "publishedAt")
+                    .when().get(ARTICLES).then().statusCode(200).extract().<List<String>>path("items.slug"))
+                    .containsExactly(y, x);
+        }
+
+        /** Every slug of a filtered list, newest first, one per page (so that the cursor is used at each step). */
+        private List<String> walk(String filter, String value) {
+            List<String> slugs = new ArrayList<>();
+            String cursor = null;
+            do {
+                RequestSpecification request = anonymous().queryParam(filter, value).queryParam("limit", 1);
+                if (cursor != null) {
+                    request.queryParam("cursor", cursor);
+                }
+                Response page = request.when().get(ARTICLES).then().statusCode(200).extract().response();
+                slugs.addAll(page.path("items.slug"));
+                cursor = page.path("next");
+            } while (cursor != null);
+            return slugs;
+        }
+
+        @Test
         void fieldsChooseTheMembersDownIntoAuthors() {
             String author = createAuthor(unique("Sparse"));
             String slug = publishedArticle(article(unique("Sparse Fields"), author));

@@ -30,11 +30,66 @@ import java.util.zip.GZIPOutputStream;
 public class ResponseCache {
 
     /**
-     * A kept answer: its status, media type, the headers that describe it, its body (and the body gzipped, when that
-     * is worth sending: null for small bodies), its surrogate keys, and how long it may be kept.
+     * A kept answer: its status, media type, the headers that describe it, its body, its surrogate keys, and how long
+     * it may be kept. The body gzipped is made on the first hit that accepts gzip, then kept with it: an answer asked
+     * for once (most searches) never pays for compression.
      */
-    public record Entry(int status, String mediaType, Map<String, String> headers, byte[] body, byte[] gzipped,
-            Set<String> keys, long lifetimeNanos) {
+    public static final class Entry {
+
+        private final int status;
+        private final String mediaType;
+        private final Map<String, String> headers;
+        private final byte[] body;
+        private final Set<String> keys;
+        private final long lifetimeNanos;
+        private volatile byte[] gzipped;
+
+        Entry(int status, String mediaType, Map<String, String> headers, byte[] body, Set<String> keys,
+                long lifetimeNanos) {
+            this.status = status;
+            this.mediaType = mediaType;
+            this.headers = headers;
+            this.body = body;
+            this.keys = keys;
+            this.lifetimeNanos = lifetimeNanos;
+        }
+
+        public int status() {
+            return status;
+        }
+
+        public String mediaType() {
+            return mediaType;
+        }
+
+        public Map<String, String> headers() {
+            return headers;
+        }
+
+        public byte[] body() {
+            return body;
+        }
+
+        public Set<String> keys() {
+            return keys;
+        }
+
+        long lifetimeNanos() {
+            return lifetimeNanos;
+        }
+
+        /** The body gzipped, or null when it is too small to be worth it (two threads may both make it: harmless). */
+        public byte[] gzipped() {
+            if (body.length < GZIP_MIN_BYTES) {
+                return null;
+            }
+            byte[] made = gzipped;
+            if (made == null) {
+                made = gzip(body);
+                gzipped = made;
+            }
+            return made;
+        }
     }
 
     /** Bodies smaller than this are sent as they are: gzip would save less than a packet's worth. */
@@ -56,8 +111,9 @@ public class ResponseCache {
         this.horizons = horizons;
         this.entries = Caffeine.newBuilder()
                 .maximumWeight(settings.maxSize().asLongValue())
+                // a body over the gzip threshold may come to carry its gzipped copy too (a quarter of it, or less)
                 .weigher((String key, Entry entry) -> entry.body().length
-                        + (entry.gzipped() == null ? 0 : entry.gzipped().length) + key.length() + 256)
+                        + (entry.body().length < GZIP_MIN_BYTES ? 0 : entry.body().length / 4) + key.length() + 256)
                 .expireAfter(new Expiry<String, Entry>() {
                     @Override
                     public long expireAfterCreate(String key, Entry entry, long currentTime) {
@@ -111,7 +167,7 @@ public class ResponseCache {
         if (lifetime <= 0) {
             return; // something is due to become visible: answer from the database until it is announced
         }
-        Entry entry = new Entry(status, mediaType, headers, body, gzip(body), keys, lifetime);
+        Entry entry = new Entry(status, mediaType, headers, body, keys, lifetime);
         entry.keys().forEach(surrogate -> index.computeIfAbsent(surrogate, k -> ConcurrentHashMap.newKeySet()).add(key));
         entries.put(key, entry);
         if (generation.get() != generationAtStart) {
@@ -120,13 +176,10 @@ public class ResponseCache {
     }
 
     /**
-     * The body gzipped once, when kept, so that hits cost no compression (answers from the cache bypass the server's
-     * own compression, which works per resource method); null when not worth it.
+     * A body gzipped, once per kept answer: answers from the cache bypass the server's own compression, which works
+     * per resource method.
      */
     private static byte[] gzip(byte[] body) {
-        if (body.length < GZIP_MIN_BYTES) {
-            return null;
-        }
         ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 3);
         try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
             gzip.write(body);
