@@ -208,7 +208,7 @@ class Article {
 
     /** Whether anyone may read it at {@code now}, without a key. */
     boolean publicAt(Instant now) {
-        return status == State.published && !publishedAt.isAfter(now);
+        return statusAt(now) == ArticleStatus.published;
     }
 
     /** Its state as views are built from it; flush first, so that the version is the one stored. */

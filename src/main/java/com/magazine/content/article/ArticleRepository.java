@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Articles in PostgreSQL. A list page is one statement: the keyset on an index finds the page, and the same statement
@@ -413,21 +414,10 @@ class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         if (filter.query() != null) {
             sql.text.append(", websearch_to_tsquery('english', ").append(sql.bind(filter.query())).append(") q(query)");
         }
-        // bound only where a condition uses it: a parameter the statement does not name is an error
-        java.util.function.Supplier<String> nowParam = new java.util.function.Supplier<>() {
-            private String name;
-
-            @Override
-            public String get() {
-                if (name == null) {
-                    name = sql.bind(now);
-                }
-                return name;
-            }
-        };
+        Supplier<String> nowParam = sql.bindOnUse(now);
         // listed_at is published_at for published articles (a check constraint keeps published_at set there), and it
         // is in the lists' index: pages are then found on the index alone
-        java.util.function.Supplier<String> visible =
+        Supplier<String> visible =
                 () -> "(a.status = 'published' and a.listed_at <= " + nowParam.get() + ")";
         sql.text.append(" where ");
         Visibility visibility = filter.visibility();
@@ -494,6 +484,24 @@ class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         String bind(Object value) {
             parameters.put(parameters.size() + 1, value);
             return "?" + parameters.size();
+        }
+
+        /**
+         * A parameter bound the first time its placeholder is asked for, so that a condition left out of the
+         * statement leaves no parameter behind (one the statement does not name is an error).
+         */
+        Supplier<String> bindOnUse(Object value) {
+            return new Supplier<>() {
+                private String name;
+
+                @Override
+                public String get() {
+                    if (name == null) {
+                        name = bind(value);
+                    }
+                    return name;
+                }
+            };
         }
 
         String bindAll(Collection<?> values) {
