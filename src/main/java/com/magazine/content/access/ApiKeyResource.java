@@ -67,7 +67,7 @@ public class ApiKeyResource {
     @APIResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match.")
     @APIResponse(responseCode = "400", description = "Invalid limit or cursor.")
     public RestResponse<Page<ApiKeyView>> list(@Valid @BeanParam PageRequest page, UriInfo uri, Request request) {
-        return HttpCaching.page(request, uri, keys.list(page), "keys");
+        return HttpCaching.page(request, uri, keys.list(page));
     }
 
     @GET

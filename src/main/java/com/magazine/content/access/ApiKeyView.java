@@ -31,10 +31,6 @@ public record ApiKeyView(
         return revokedAt == null ? createdAt : revokedAt;
     }
 
-    @Override
-    public String surrogateKey() {
-        return "key:" + id;
-    }
 
     static ApiKeyView from(ApiKey key, String authorSlug) {
         return new ApiKeyView(key.id(), key.name(), key.prefix(), key.role(), authorSlug, key.createdAt(),

@@ -82,7 +82,7 @@ public class ArticleResource {
     public RestResponse<JsonNode> list(@Valid @BeanParam ArticleQuery query, UriInfo uri, Request request) {
         FieldSelection selection = Representations.fields(query.fields(), ArticleService.SUMMARY);
         return representations.page(request, uri, articles.list(query.toListRequest(), query, selection), selection,
-                query.fields(), "articles");
+                query.fields());
     }
 
     @GET
@@ -139,8 +139,7 @@ public class ArticleResource {
             @Parameter(description = FIELDS) @QueryParam("fields") @Size(max = 1000) String fields,
             UriInfo uri, Request request) {
         FieldSelection selection = Representations.fields(fields, ArticleService.SUMMARY);
-        return representations.items(request, uri, articles.related(slug, limit, selection), selection, fields,
-                "articles");
+        return representations.items(request, uri, articles.related(slug, limit, selection), selection, fields);
     }
 
     @POST
@@ -311,8 +310,7 @@ public class ArticleResource {
     public RestResponse<com.magazine.content.common.paging.Page<RevisionView>> revisions(
             @Parameter(description = SLUG) @PathParam("slug") String slug, @Valid @BeanParam PageRequest page,
             UriInfo uri, Request request) {
-        return com.magazine.content.common.http.HttpCaching.page(request, uri, articles.revisions(slug, page),
-                "revisions");
+        return com.magazine.content.common.http.HttpCaching.page(request, uri, articles.revisions(slug, page));
     }
 
     @GET

@@ -10,6 +10,7 @@ import com.magazine.content.common.error.Problems;
 import com.magazine.content.common.events.Change;
 import com.magazine.content.common.events.ChangeLog;
 import com.magazine.content.common.http.HttpCaching;
+import com.magazine.content.common.http.ReadDependencies;
 import com.magazine.content.common.http.IfMatch;
 import com.magazine.content.common.json.FieldSelection;
 import com.magazine.content.common.json.MergePatch;
@@ -93,6 +94,7 @@ public class ArticleService {
     @Transactional
     public Page<ArticleView> list(ListRequest request, PageRequest page, FieldSelection selection) {
         articles.readOnly();
+        ReadDependencies.on(ArticleKeys.PUBLIC_ARTICLES);
         Instant now = Timestamps.now();
         ArticleRepository.Visibility visibility = visibility();
         if (request.statuses() != null && !visibility.staff() && visibility.ownAuthor() == null
@@ -171,12 +173,14 @@ public class ArticleService {
         articles.readOnly();
         Instant now = Timestamps.now();
         Article article = findVisible(slug, now);
+        ReadDependencies.on(ArticleKeys.PUBLIC_ARTICLES);
         return views(articles.summaries(articles.related(article, Math.min(limit, MAX_RELATED), now)), selection,
                 Map.of(), now);
     }
 
     @Transactional
     public Page<TagView> tags(PageRequest page) {
+        ReadDependencies.on(ArticleKeys.PUBLIC_ARTICLES); // tags come and go, and are counted, with public articles
         String after = page.first() ? null : cursors.decode("tags:slug", page.cursor(), 1).get(0);
         List<TagView> rows = tags.pageWithCounts(after, page.limit() + 1, Timestamps.now(), caller.get().staff());
         return Page.of(rows, page.limit(), view -> view, view -> cursors.encode("tags:slug", view.slug()));
@@ -217,6 +221,7 @@ public class ArticleService {
 
     private Map<UUID, List<ArticleRef>> usages(java.util.Collection<UUID> quotationIds, boolean all) {
         Instant now = Timestamps.now();
+        ReadDependencies.on(ArticleKeys.PUBLIC_ARTICLES); // which public articles cite a quotation
         Map<UUID, List<ArticleRef>> byQuotation = new LinkedHashMap<>();
         for (ArticleRepository.Usage usage : articles.usages(quotationIds, all, now)) {
             ArticleStatus status = switch (usage.state()) {
@@ -243,8 +248,12 @@ public class ArticleService {
     @Transactional
     public Optional<List<UUID>> quotationIdsIfVisible(String slug) {
         Instant now = Timestamps.now();
+        ReadDependencies.on(ArticleKeys.PUBLIC_ARTICLES); // an article that does not exist yet, or is not public yet
         return articles.findBySlug(slug).filter(article -> canSee(article, now))
-                .map(article -> article.quotationIds().stream().distinct().toList());
+                .map(article -> {
+                    ReadDependencies.on(ArticleKeys.article(article.id()));
+                    return article.quotationIds().stream().distinct().toList();
+                });
     }
 
     /** What the comment feature needs of an article it posts under. */
@@ -262,6 +271,7 @@ public class ArticleService {
         Article article = followOldSlugs ? findVisible(slug, now)
                 : articles.findBySlug(slug).filter(a -> canSee(a, now) || a.state() == Article.State.archived)
                         .orElseThrow(() -> Problems.notFound("article", slug));
+        ReadDependencies.on(ArticleKeys.article(article.id()));
         return new CommentTarget(article.id(), article.statusAt(now), article.commentsOpen());
     }
 
@@ -278,12 +288,14 @@ public class ArticleService {
     /** For sitemaps: how many articles are public now. */
     @Transactional
     public long publicCount() {
+        ReadDependencies.on(ArticleKeys.PUBLIC_ARTICLES);
         return articles.countPublic(Timestamps.now());
     }
 
     /** For sitemaps: the months (YYYY-MM, UTC) with public articles, oldest first. */
     @Transactional
     public List<String> publicMonths() {
+        ReadDependencies.on(ArticleKeys.PUBLIC_ARTICLES);
         return articles.publicMonths(Timestamps.now());
     }
 
@@ -294,6 +306,7 @@ public class ArticleService {
     @Transactional
     public List<SitemapEntry> publicBetween(Instant from, Instant to, int limit, String urlTemplate) {
         Instant now = Timestamps.now();
+        ReadDependencies.on(ArticleKeys.PUBLIC_ARTICLES);
         return articles.publicBetween(from, to.isAfter(now) ? now : to, limit).stream()
                 .map(a -> new SitemapEntry(a.canonicalUrl() != null ? a.canonicalUrl()
                         : urlTemplate.replace("{slug}", a.slug()), a.title(), a.publishedAt(), a.lastModified()))
@@ -303,6 +316,7 @@ public class ArticleService {
     /** For feeds: a tag by its slug. */
     @Transactional
     public Optional<TagRef> tag(String slug) {
+        ReadDependencies.on(ArticleKeys.PUBLIC_ARTICLES); // tags are made and named by article writes
         return tags.findBySlug(slug).map(TagRef::from);
     }
 
@@ -331,6 +345,7 @@ public class ArticleService {
         Instant now = Timestamps.now();
         Map<UUID, ArticleRef> refs = new LinkedHashMap<>();
         for (Article article : articles.load(List.copyOf(new LinkedHashSet<>(ids)))) {
+            ReadDependencies.on(ArticleKeys.article(article.id()));
             ArticleStatus status = article.statusAt(now);
             refs.put(article.id(), new ArticleRef(article.slug(), article.title(), status,
                     status == ArticleStatus.draft ? null : article.publishedAt()));
@@ -353,7 +368,7 @@ public class ArticleService {
         String slug = input.slug() != null ? claim(input.slug(), null) : freeSlugFor(input.title());
         Article article = save(new Article(slug, resolved.content()));
         record(article, "create");
-        announce(article, "created", null);
+        announce(article, "created", null, false);
         return full(article);
     }
 
@@ -397,6 +412,7 @@ public class ArticleService {
         Instant now = Timestamps.now();
         Article article = findForWrite(slug, ifMatch);
         ArticleStatus status = article.statusAt(now);
+        boolean publicBefore = article.publicAt(now);
         if (status == ArticleStatus.published) {
             throw Problems.conflict("already-published", "The article is published already; unpublish it first to "
                     + "publish it again.");
@@ -416,7 +432,7 @@ public class ArticleService {
         }
         boolean isPublic = article.publish(at == null ? now : at.truncatedTo(java.time.temporal.ChronoUnit.MICROS), now);
         return transitioned(article, "publish", isPublic ? "published" : "scheduled",
-                isPublic ? Change.Op.upsert : null);
+                isPublic ? Change.Op.upsert : null, publicBefore);
     }
 
     /** Back to draft, out of public view. */
@@ -427,8 +443,9 @@ public class ArticleService {
             throw Problems.conflict("not-published", "The article is a draft already.");
         }
         Change.Op seen = article.announced() ? Change.Op.delete : null;
+        boolean publicBefore = article.publicAt(Timestamps.now());
         article.unpublish();
-        return transitioned(article, "unpublish", "unpublished", seen);
+        return transitioned(article, "unpublish", "unpublished", seen, publicBefore);
     }
 
     /** Out of lists and public view; editors still read it. Only a published article is archived. */
@@ -439,15 +456,18 @@ public class ArticleService {
             throw Problems.conflict("not-published", "Only a published article can be archived.");
         }
         Change.Op seen = article.announced() ? Change.Op.delete : null;
+        boolean publicBefore = article.publicAt(Timestamps.now());
         article.archive();
-        return transitioned(article, "archive", "archived", seen);
+        return transitioned(article, "archive", "archived", seen, publicBefore);
     }
 
     @Transactional
     public void delete(String slug, IfMatch ifMatch) {
         Article article = findForWrite(slug, ifMatch);
+        boolean wasPublic = article.publicAt(Timestamps.now()) || article.announced();
         changes.record(new Change("article", article.id(), article.slug(),
-                article.announced() ? Change.Op.delete : null, Change.Op.delete, "deleted", article.version()));
+                article.announced() ? Change.Op.delete : null, Change.Op.delete, "deleted", article.version(),
+                ArticleKeys.changed(article.id(), wasPublic, false)));
         articles.delete(article);
         articles.flush();
     }
@@ -458,6 +478,7 @@ public class ArticleService {
     private ArticleView update(Article article, ArticleInput input, String action) {
         Resolved resolved = resolve(input);
         requireOwnByline(resolved.authorIds());
+        boolean publicBefore = article.publicAt(Timestamps.now());
         String oldSlug = article.slug();
         String newSlug = input.slug() != null && !input.slug().equals(oldSlug) ? claim(input.slug(), article.id()) : null;
         article.revise(newSlug, resolved.content());
@@ -467,21 +488,28 @@ public class ArticleService {
         }
         record(article, action);
         announce(article, action.equals("restore") ? "restored" : "updated",
-                article.announced() ? Change.Op.upsert : null);
+                article.announced() ? Change.Op.upsert : null, publicBefore);
         return full(article);
     }
 
-    private ArticleView transitioned(Article article, String action, String event, Change.Op publicOp) {
+    private ArticleView transitioned(Article article, String action, String event, Change.Op publicOp,
+            boolean publicBefore) {
         save(article);
         record(article, action);
-        announce(article, event, publicOp);
+        announce(article, event, publicOp, publicBefore);
         return full(article);
     }
 
-    /** Records the change for the change feed and webhooks, in this transaction. */
-    private void announce(Article article, String event, Change.Op publicOp) {
+    /**
+     * Records the change for the change feed, webhooks and caches, in this transaction: the public lists are purged
+     * when the public saw the article before or sees it now.
+     */
+    private void announce(Article article, String event, Change.Op publicOp, boolean publicBefore) {
+        // a scheduled article will go public by itself, with no write: answers kept now must not outlive its
+        // instant, so the lists are purged now too (and are then kept no longer than until that instant)
+        boolean publicAfter = article.state() == Article.State.published || publicOp != null;
         changes.record(new Change("article", article.id(), article.slug(), publicOp, Change.Op.upsert, event,
-                article.version()));
+                article.version(), ArticleKeys.changed(article.id(), publicBefore, publicAfter)));
     }
 
     /**
@@ -497,7 +525,7 @@ public class ArticleService {
         for (Article article : due) {
             article.announce(now);
             save(article);
-            announce(article, "published", Change.Op.upsert);
+            announce(article, "published", Change.Op.upsert, false);
         }
         return due.size();
     }
@@ -594,27 +622,23 @@ public class ArticleService {
         etagParts.add(HttpCaching.etag(article.id(), article.version()).getValue());
         etagParts.add(status.name());
         etagParts.add(String.valueOf(article.commentCount()));
-        Set<String> keys = new LinkedHashSet<>();
-        keys.add("article:" + article.id());
+        ReadDependencies.on(ArticleKeys.article(article.id()));
         Instant modified = article.updatedAt();
         if (article.publicAt(now) && article.publishedAt().isAfter(modified)) {
             modified = article.publishedAt();
         }
         for (AuthorView writer : writers) {
             etagParts.add(writer.etag().getValue());
-            keys.add(writer.surrogateKey());
             modified = writer.updatedAt().isAfter(modified) ? writer.updatedAt() : modified;
         }
         if (body != null) {
             for (Block block : body) {
                 if (block instanceof Block.Quote quote && quote.quotation() != null) {
                     etagParts.add(String.valueOf(quote.quotation()));
-                    keys.add("quotation:" + quote.quotationId());
                 }
             }
         }
-        ArticleView.Validators validators = new ArticleView.Validators(HttpCaching.etagOf(etagParts), modified,
-                String.join(" ", keys));
+        ArticleView.Validators validators = new ArticleView.Validators(HttpCaching.etagOf(etagParts), modified);
         boolean wasPublished = status == ArticleStatus.published || status == ArticleStatus.archived;
         return new ArticleView(article.id(), article.slug(), article.title(), article.subtitle(), article.excerpt(),
                 status,
@@ -674,11 +698,14 @@ public class ArticleService {
     private Article findVisible(String slug, Instant now) {
         Optional<Article> article = articles.findBySlug(slug);
         if (article.isPresent() && canSee(article.get(), now)) {
+            ReadDependencies.on(ArticleKeys.article(article.get().id()));
             return article.get();
         }
         if (article.isEmpty()) {
             Optional<String> current = articles.currentSlugOf(slug);
-            if (current.isPresent() && articles.findBySlug(current.get()).filter(a -> canSee(a, now)).isPresent()) {
+            Optional<Article> moved = current.flatMap(articles::findBySlug).filter(a -> canSee(a, now));
+            if (moved.isPresent()) {
+                ReadDependencies.on(ArticleKeys.article(moved.get().id())); // the redirect moves with the article
                 throw new SlugMoved(slug, current.get());
             }
         }

@@ -51,12 +51,8 @@ public record ArticleView(
         return validators.lastModified();
     }
 
-    @Override
-    public String surrogateKey() {
-        return validators.surrogateKey();
-    }
 
     /** What the HTTP validators of an article cover: itself and the authors it embeds. */
-    record Validators(EntityTag etag, Instant lastModified, String surrogateKey) {
+    record Validators(EntityTag etag, Instant lastModified) {
     }
 }

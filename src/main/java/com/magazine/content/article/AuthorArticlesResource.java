@@ -46,7 +46,6 @@ public class AuthorArticlesResource {
             @Valid @BeanParam ArticleQuery query, UriInfo uri, Request request) {
         FieldSelection selection = Representations.fields(query.fields(), ArticleService.SUMMARY);
         return representations.page(request, uri,
-                articles.listByAuthor(slug, query.toListRequest(), query, selection), selection, query.fields(),
-                "articles");
+                articles.listByAuthor(slug, query.toListRequest(), query, selection), selection, query.fields());
     }
 }

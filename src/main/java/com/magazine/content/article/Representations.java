@@ -37,20 +37,20 @@ class Representations {
     }
 
     RestResponse<JsonNode> page(Request request, UriInfo uri, Page<ArticleView> page, FieldSelection selection,
-            String fields, String listKey) {
+            String fields) {
         ObjectNode body = json.createObjectNode();
         body.set("items", selection.apply(json.valueToTree(page.items())));
         body.put("next", page.next());
         if (page.total() != null) {
             body.put("total", page.total());
         }
-        return HttpCaching.page(request, uri, page, (JsonNode) body, listKey, "list:" + variant(fields));
+        return HttpCaching.page(request, uri, page, (JsonNode) body, "list:" + variant(fields));
     }
 
     /** A list without paging (related articles), under {@code items}. */
     RestResponse<JsonNode> items(Request request, UriInfo uri, List<ArticleView> articles, FieldSelection selection,
-            String fields, String listKey) {
-        return page(request, uri, new Page<>(articles, null), selection, fields, listKey);
+            String fields) {
+        return page(request, uri, new Page<>(articles, null), selection, fields);
     }
 
     private static String variant(String fields) {

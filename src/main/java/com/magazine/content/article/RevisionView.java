@@ -51,8 +51,4 @@ public record RevisionView(
         return createdAt;
     }
 
-    @Override
-    public String surrogateKey() {
-        return "article:" + articleId;
-    }
 }

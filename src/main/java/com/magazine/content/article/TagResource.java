@@ -37,6 +37,6 @@ public class TagResource {
     @APIResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match.")
     @APIResponse(responseCode = "400", description = "Invalid limit or cursor.")
     public RestResponse<Page<TagView>> list(@Valid @BeanParam PageRequest page, UriInfo uri, Request request) {
-        return HttpCaching.page(request, uri, articles.tags(page), "tags");
+        return HttpCaching.page(request, uri, articles.tags(page));
     }
 }

@@ -26,8 +26,4 @@ public record TagView(
         return changedAt;
     }
 
-    @Override
-    public String surrogateKey() {
-        return "tag:" + id;
-    }
 }

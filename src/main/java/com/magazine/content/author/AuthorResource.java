@@ -55,7 +55,7 @@ public class AuthorResource {
     @APIResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match.")
     @APIResponse(responseCode = "400", description = "Invalid limit or cursor.")
     public RestResponse<Page<AuthorView>> list(@Valid @BeanParam PageRequest page, UriInfo uri, Request request) {
-        return HttpCaching.page(request, uri, authors.list(page), "authors");
+        return HttpCaching.page(request, uri, authors.list(page));
     }
 
     @GET

@@ -7,12 +7,14 @@ import com.magazine.content.common.error.Problems;
 import com.magazine.content.common.events.Change;
 import com.magazine.content.common.events.ChangeLog;
 import com.magazine.content.common.http.IfMatch;
+import com.magazine.content.common.http.ReadDependencies;
 import com.magazine.content.common.json.MergePatch;
 import com.magazine.content.common.paging.Cursors;
 import com.magazine.content.common.paging.Page;
 import com.magazine.content.common.paging.PageRequest;
 import com.magazine.content.common.text.Slugs;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -38,19 +40,22 @@ public class AuthorService implements AuthorDirectory {
     private final Instance<Caller> caller;
     private final Instance<AuthorReferences> references;
     private final ChangeLog changes;
+    private final Event<AuthorRemoved> removed;
 
     AuthorService(AuthorRepository authors, Cursors cursors, MergePatch mergePatch, Instance<Caller> caller,
-            Instance<AuthorReferences> references, ChangeLog changes) {
+            Instance<AuthorReferences> references, ChangeLog changes, Event<AuthorRemoved> removed) {
         this.authors = authors;
         this.cursors = cursors;
         this.mergePatch = mergePatch;
         this.caller = caller;
         this.references = references;
         this.changes = changes;
+        this.removed = removed;
     }
 
     @Transactional
     public Page<AuthorView> list(PageRequest page) {
+        ReadDependencies.on(AuthorKeys.AUTHORS);
         String afterName = null;
         UUID afterId = null;
         if (!page.first()) {
@@ -119,53 +124,75 @@ public class AuthorService implements AuthorDirectory {
                     + String.join(", ", remaining) + "; remove or reassign them first.");
         }
         record(author, Change.Op.delete, "deleted");
+        removed.fire(new AuthorRemoved(author.id())); // what names the author lets go of it, and logs that it did
         authors.delete(author);
         authors.flush();
     }
 
     /** Authors are public: the public and editors see each change alike. */
     private void record(Author author, Change.Op op, String action) {
-        changes.record(new Change("author", author.id(), author.slug(), op, op, action, author.version()));
+        changes.record(new Change("author", author.id(), author.slug(), op, op, action, author.version(),
+                AuthorKeys.changed(author.id())));
     }
 
     /** How many authors there are. */
     @Transactional
     public long count() {
+        ReadDependencies.on(AuthorKeys.AUTHORS);
         return authors.count();
     }
 
     /** For sitemaps: every author, by name. */
     @Transactional
     public List<AuthorView> all() {
+        ReadDependencies.on(AuthorKeys.AUTHORS);
         return authors.list("order by sortName, id").stream().map(AuthorView::from).toList();
     }
 
     @Override
     @Transactional
     public Optional<UUID> idOf(String slug) {
-        return authors.findBySlug(slug).map(Author::id);
+        return found(slug, authors.findBySlug(slug)).map(Author::id);
     }
 
     @Override
     @Transactional
     public Map<UUID, String> slugsOf(Collection<UUID> ids) {
-        return authors.findByIds(Set.copyOf(ids)).stream().collect(Collectors.toMap(Author::id, Author::slug));
+        return shown(authors.findByIds(Set.copyOf(ids))).stream().collect(Collectors.toMap(Author::id, Author::slug));
     }
 
     /** For other features: the ids of the authors with these slugs, by slug; unknown slugs are left out. */
     @Transactional
     public Map<String, UUID> idsBySlug(Collection<String> slugs) {
-        return authors.findBySlugs(Set.copyOf(slugs)).stream().collect(Collectors.toMap(Author::slug, Author::id));
+        ReadDependencies.on(AuthorKeys.AUTHORS); // some of the slugs may name no one yet
+        return shown(authors.findBySlugs(Set.copyOf(slugs))).stream()
+                .collect(Collectors.toMap(Author::slug, Author::id));
     }
 
     /** For other features: these authors, by id, in one query. */
     @Transactional
     public Map<UUID, AuthorView> viewsOf(Collection<UUID> ids) {
-        return authors.findByIds(Set.copyOf(ids)).stream().collect(Collectors.toMap(Author::id, AuthorView::from));
+        return shown(authors.findByIds(Set.copyOf(ids))).stream()
+                .collect(Collectors.toMap(Author::id, AuthorView::from));
     }
 
     private Author find(String slug) {
-        return authors.findBySlug(slug).orElseThrow(() -> Problems.notFound("author", slug));
+        return found(slug, authors.findBySlug(slug)).orElseThrow(() -> Problems.notFound("author", slug));
+    }
+
+    /**
+     * Declares what a lookup by slug depends on: the author found, or, when no one has the slug, the set of authors
+     * (an answer built on "no such author", an empty list say, changes when one is created).
+     */
+    private static Optional<Author> found(String slug, Optional<Author> author) {
+        ReadDependencies.on(author.map(a -> AuthorKeys.author(a.id())).orElse(AuthorKeys.AUTHORS));
+        return author;
+    }
+
+    /** Declares that the answer shows these authors. */
+    private static List<Author> shown(List<Author> shown) {
+        shown.forEach(author -> ReadDependencies.on(AuthorKeys.author(author.id())));
+        return shown;
     }
 
     private Author findForWrite(String slug, IfMatch ifMatch) {

@@ -28,6 +28,12 @@ public record AuthorView(
         @Schema(required = true, description = "Grows by one with every change; the ETag carries it.", example = "0")
         long version) implements Cacheable {
 
+    /** An author's answer shows nothing but the author's own row: its date moves with every change. */
+    @Override
+    public boolean exactLastModified() {
+        return true;
+    }
+
     static AuthorView from(Author author) {
         return new AuthorView(author.id(), author.slug(), author.name(), author.role(), author.bio(),
                 author.location(), author.links(), author.publications(), author.avatarUrl(), author.createdAt(),
@@ -44,12 +50,5 @@ public record AuthorView(
         return updatedAt;
     }
 
-    @Override
-    public String surrogateKey() {
-        return surrogateKey(id);
-    }
 
-    public static String surrogateKey(UUID id) {
-        return "author:" + id;
-    }
 }

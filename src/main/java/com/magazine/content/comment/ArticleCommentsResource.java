@@ -53,7 +53,7 @@ public class ArticleCommentsResource {
     public RestResponse<Page<CommentView>> list(@Parameter(description = SLUG) @PathParam("slug") String slug,
             @Valid @BeanParam PageRequest page, UriInfo uri, Request request) {
         Page<CommentView> threads = comments.threads(slug, page);
-        return HttpCaching.page(request, uri, threads, "comments");
+        return HttpCaching.page(request, uri, threads);
     }
 
     @POST

@@ -67,7 +67,7 @@ public class CommentModerationResource {
             @Size(max = 120) String article,
             @Valid @BeanParam PageRequest page, UriInfo uri, Request request) {
         List<CommentStatus> statuses = Arrays.stream(status.split(",")).map(CommentStatus::valueOf).distinct().toList();
-        return HttpCaching.page(request, uri, comments.queue(statuses, article, page), "comments");
+        return HttpCaching.page(request, uri, comments.queue(statuses, article, page));
     }
 
     @GET

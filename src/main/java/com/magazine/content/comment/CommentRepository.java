@@ -94,4 +94,24 @@ class CommentRepository implements PanacheRepositoryBase<Comment, UUID> {
                 .setParameter(1, before)
                 .executeUpdate();
     }
+
+    /** The replies under a comment, at any depth, deepest first (the order in which they can be deleted). */
+    List<Comment> descendants(UUID id) {
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = getEntityManager().createNativeQuery("""
+                        with recursive under(id, depth) as (
+                            select id, depth from comment where parent_id = ?1
+                            union all
+                            select c.id, c.depth from comment c join under u on c.parent_id = u.id
+                        )
+                        select id from under order by depth desc""")
+                .setParameter(1, id)
+                .getResultList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Comment> byId = list("id in ?1", ids).stream()
+                .collect(java.util.stream.Collectors.toMap(Comment::id, comment -> comment));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
 }

@@ -9,6 +9,7 @@ import com.magazine.content.common.ContentConfig;
 import com.magazine.content.common.error.Problems;
 import com.magazine.content.common.events.Change;
 import com.magazine.content.common.events.ChangeLog;
+import com.magazine.content.common.http.ReadDependencies;
 import com.magazine.content.common.paging.Cursors;
 import com.magazine.content.common.paging.Page;
 import com.magazine.content.common.paging.PageRequest;
@@ -107,6 +108,7 @@ public class CommentService {
     @Transactional
     public Page<CommentView> threads(String slug, PageRequest page) {
         UUID articleId = articles.commentTarget(slug, true).id();
+        ReadDependencies.on(CommentKeys.thread(articleId)); // the thread, empty or not
         String list = "comments:" + articleId;
         Instant afterAt = null;
         UUID afterId = null;
@@ -238,15 +240,27 @@ public class CommentService {
         record(comment, seen, Change.Op.upsert, decision == CommentStatus.approved ? "approved" : decision.name());
     }
 
+    /**
+     * Deletes a comment and the replies under it, each as a recorded change (the database would delete the replies
+     * unseen, by {@code on delete cascade}).
+     */
     private void remove(Comment comment) {
+        for (Comment reply : comments.descendants(comment.id())) {
+            deleteOne(reply);
+        }
+        deleteOne(comment);
+    }
+
+    private void deleteOne(Comment comment) {
         record(comment, comment.status() == CommentStatus.approved ? Change.Op.delete : null, Change.Op.delete,
                 "deleted");
         comments.delete(comment);
+        comments.flush();
     }
 
     private void record(Comment comment, Change.Op publicOp, Change.Op staffOp, String action) {
         changes.record(new Change("comment", comment.id(), null, publicOp, staffOp, action, comment.version(),
-                comment.articleId()));
+                comment.articleId(), CommentKeys.changed(comment.articleId(), publicOp != null)));
     }
 
     private boolean mayModerate(UUID articleId) {

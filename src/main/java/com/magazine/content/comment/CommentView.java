@@ -50,8 +50,4 @@ public record CommentView(
         return latest;
     }
 
-    @Override
-    public String surrogateKey() {
-        return "comments:" + articleId;
-    }
 }

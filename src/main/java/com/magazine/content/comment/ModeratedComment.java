@@ -49,9 +49,4 @@ public record ModeratedComment(
         return updatedAt;
     }
 
-    @JsonIgnore
-    @Override
-    public String surrogateKey() {
-        return "comment:" + id;
-    }
 }

@@ -50,6 +50,6 @@ public class ChangeFeedResource {
             @Min(1) @Max(1000) int limit,
             UriInfo uri, Request request) {
         Page<ChangeView> page = changes.read(since, limit);
-        return HttpCaching.page(request, uri, page, page, "changes", null, "since");
+        return HttpCaching.page(request, uri, page, page, null, "since");
     }
 }

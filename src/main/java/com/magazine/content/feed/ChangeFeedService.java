@@ -34,7 +34,7 @@ public class ChangeFeedService {
         ChangeLog.Page page = log.read(after, staff, limit);
         List<ChangeView> items = page.entries().stream()
                 .map(entry -> new ChangeView(encode(entry.position()), entry.type(), entry.id(), entry.slug(),
-                        entry.op(), entry.action(), entry.at(), entry.version()))
+                        entry.op(), entry.action(), entry.at(), entry.version(), entry.purges()))
                 .toList();
         return new Page<>(items, encode(page.next()));
     }

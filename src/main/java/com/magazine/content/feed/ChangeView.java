@@ -24,7 +24,11 @@ public record ChangeView(
                 + "unpublished, archived, restored, deleted, posted, approved, rejected, spam.") String action,
         @Schema(required = true) Instant at,
         @Schema(required = true, nullable = true, description = "The resource's version after the change.")
-        Long version) implements Cacheable {
+        Long version,
+        @Schema(required = true, description = "The surrogate keys of the answers this change made stale: purge them "
+                + "from a CDN in front of the API (every answer carries its keys in its Surrogate-Key header).",
+                example = "[\"article:9b2f6c1e-4f7a-4c55-9d0e-3f1a2b4c5d6e\", \"articles\"]")
+        List<String> surrogateKeys) implements Cacheable {
 
     @JsonIgnore
     @Override
@@ -38,9 +42,4 @@ public record ChangeView(
         return at;
     }
 
-    @JsonIgnore
-    @Override
-    public String surrogateKey() {
-        return "changes";
-    }
 }

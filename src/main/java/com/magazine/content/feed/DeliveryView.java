@@ -41,9 +41,4 @@ public record DeliveryView(
         return deliveredAt != null ? deliveredAt : createdAt;
     }
 
-    @JsonIgnore
-    @Override
-    public String surrogateKey() {
-        return "webhook-delivery:" + id;
-    }
 }

@@ -1,5 +1,6 @@
 package com.magazine.content.feed;
 
+import com.magazine.content.common.ContentConfig;
 import com.magazine.content.common.http.HttpCaching;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -30,10 +31,12 @@ public class FeedResource {
 
     private final FeedService feeds;
     private final FeedWriter writer;
+    private final String apiUrl;
 
-    FeedResource(FeedService feeds, FeedWriter writer) {
+    FeedResource(FeedService feeds, FeedWriter writer, ContentConfig config) {
         this.feeds = feeds;
         this.writer = writer;
+        this.apiUrl = config.site().apiUrl().replaceAll("/$", "");
     }
 
     @GET
@@ -149,13 +152,21 @@ public class FeedResource {
 
     private RestResponse<String> xml(Supplier<FeedService.Feed> content, String type, UriInfo uri, Request request) {
         FeedService.Feed feed = content.get();
-        String self = uri.getAbsolutePath().toString();
-        return HttpCaching.page(request, uri, feed.page(), writer.xml(feed, type, self), "feeds", type);
+        String self = selfLink(uri);
+        return HttpCaching.page(request, uri, feed.page(), writer.xml(feed, type, self), type);
     }
 
     private RestResponse<JsonFeed> jsonFeed(Supplier<FeedService.Feed> content, UriInfo uri, Request request) {
         FeedService.Feed feed = content.get();
-        String self = uri.getAbsolutePath().toString();
-        return HttpCaching.page(request, uri, feed.page(), writer.json(feed, self), "feeds", "json");
+        String self = selfLink(uri);
+        return HttpCaching.page(request, uri, feed.page(), writer.json(feed, self), "json");
+    }
+
+    /**
+     * The feed's own absolute URL, from the configured public address of the API: never from the request's
+     * {@code Host}, which the cache key does not include (a forged one would otherwise be served to everyone).
+     */
+    private String selfLink(UriInfo uri) {
+        return apiUrl + uri.getRequestUri().getRawPath();
     }
 }

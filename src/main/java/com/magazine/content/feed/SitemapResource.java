@@ -73,7 +73,8 @@ public class SitemapResource {
             xml = urls.finish();
         } else {
             SitemapWriter index = SitemapWriter.index();
-            String base = uri.getBaseUri().toString().replaceAll("/$", "");
+            // absolute, from configuration: never from the request's Host, which the cache key does not include
+            String base = site.apiUrl().replaceAll("/$", "");
             for (String month : articles.publicMonths()) {
                 index.sitemap(base + "/sitemaps/articles-" + month + ".xml", null);
             }
@@ -144,7 +145,6 @@ public class SitemapResource {
         boolean current = request.evaluatePreconditions(etag) != null;
         RestResponse.ResponseBuilder<String> builder = current ? RestResponse.ResponseBuilder.notModified()
                 : RestResponse.ResponseBuilder.ok(xml);
-        return builder.tag(etag).lastModified(Date.from(Timestamps.now()))
-                .header(HttpCaching.SURROGATE_KEY, "sitemaps articles authors").build();
+        return builder.tag(etag).build();
     }
 }

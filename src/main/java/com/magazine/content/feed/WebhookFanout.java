@@ -51,6 +51,9 @@ class WebhookFanout {
         payload.put("op", recorded.change().publicOp());
         payload.put("entity", entity);
         payload.put("at", recorded.at().toString());
+        // what a CDN in front of the API should purge: the keys this change made stale
+        payload.put("surrogateKeys", recorded.change().purges().stream()
+                .map(com.magazine.content.common.http.SurrogateKey::value).sorted().toList());
         try {
             return json.writeValueAsString(payload);
         } catch (JsonProcessingException e) {

@@ -73,7 +73,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match.")
     @APIResponse(responseCode = "400", description = "Invalid limit or cursor.")
     public RestResponse<Page<WebhookView>> list(@Valid @BeanParam PageRequest page, UriInfo uri, Request request) {
-        return HttpCaching.page(request, uri, webhooks.list(page), "webhooks");
+        return HttpCaching.page(request, uri, webhooks.list(page));
     }
 
     @GET
@@ -105,6 +105,6 @@ public class WebhookResource {
     @APIResponse(responseCode = "404", description = "No webhook of yours has this id.")
     public RestResponse<Page<DeliveryView>> deliveries(@Parameter(description = ID) @PathParam("id") UUID id,
             @Valid @BeanParam PageRequest page, UriInfo uri, Request request) {
-        return HttpCaching.page(request, uri, webhooks.deliveries(id, page), "deliveries");
+        return HttpCaching.page(request, uri, webhooks.deliveries(id, page));
     }
 }

@@ -35,9 +35,4 @@ public record WebhookView(
         return createdAt;
     }
 
-    @JsonIgnore
-    @Override
-    public String surrogateKey() {
-        return "webhook:" + id;
-    }
 }

@@ -37,6 +37,6 @@ public class ArticleQuotationsResource {
     public RestResponse<Page<QuotationView>> list(
             @Parameter(description = "The article's slug.") @PathParam("slug") String slug, UriInfo uri,
             Request request) {
-        return HttpCaching.page(request, uri, new Page<>(quotations.ofArticle(slug), null), "quotations");
+        return HttpCaching.page(request, uri, new Page<>(quotations.ofArticle(slug), null));
     }
 }

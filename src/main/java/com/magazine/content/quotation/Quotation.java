@@ -75,6 +75,12 @@ class Quotation {
         write(content);
     }
 
+    /** Keeps the speaker's name and description, no longer linked to one of our authors (who is being deleted). */
+    void forgetSpeakerAuthor() {
+        speakerAuthorId = null;
+        updatedAt = Timestamps.now();
+    }
+
     void revise(Content content) {
         write(content);
     }

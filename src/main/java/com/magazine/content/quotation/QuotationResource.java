@@ -57,7 +57,7 @@ public class QuotationResource {
     @APIResponse(responseCode = "400", description = "A parameter is invalid.")
     public RestResponse<Page<QuotationView>> list(@Valid @BeanParam QuotationQuery query, UriInfo uri,
             Request request) {
-        return HttpCaching.page(request, uri, quotations.list(query.toListRequest(), query), "quotations");
+        return HttpCaching.page(request, uri, quotations.list(query.toListRequest(), query));
     }
 
     @GET

@@ -8,6 +8,9 @@ import com.magazine.content.common.error.Problems;
 import com.magazine.content.common.events.Change;
 import com.magazine.content.common.events.ChangeLog;
 import com.magazine.content.common.http.HttpCaching;
+import com.magazine.content.common.http.ReadDependencies;
+import com.magazine.content.author.AuthorRemoved;
+import jakarta.enterprise.event.Observes;
 import com.magazine.content.common.http.IfMatch;
 import com.magazine.content.common.json.MergePatch;
 import com.magazine.content.common.paging.Cursors;
@@ -54,6 +57,7 @@ public class QuotationService {
 
     @Transactional
     public Page<QuotationView> list(ListRequest request, PageRequest page) {
+        ReadDependencies.on(QuotationKeys.QUOTATIONS);
         Collection<UUID> ids = null;
         if (request.article() != null) {
             ids = articles.quotationIdsIfVisible(request.article()).orElse(List.of());
@@ -85,6 +89,7 @@ public class QuotationService {
 
     @Transactional
     public Page<SpeakerView> speakers(String search, PageRequest page) {
+        ReadDependencies.on(QuotationKeys.QUOTATIONS);
         String after = page.first() ? null : cursors.decode("speakers", page.cursor(), 1).get(0);
         String key = search == null || search.isBlank() ? null : Quotation.key(search);
         List<QuotationRepository.SpeakerRow> rows = quotations.speakers(after, key, page.limit() + 1);
@@ -140,13 +145,29 @@ public class QuotationService {
 
     /** Quotations are public: the public and editors see each change alike. */
     private void record(Quotation quotation, Change.Op op, String action) {
-        changes.record(new Change("quotation", quotation.id(), null, op, op, action, quotation.version()));
+        changes.record(new Change("quotation", quotation.id(), null, op, op, action, quotation.version(),
+                QuotationKeys.changed(quotation.id())));
+    }
+
+    /**
+     * An author is being deleted: the quotations they spoke keep their speaker's name and lose the link to the author,
+     * each as a recorded change (the database would otherwise do it unseen, by {@code on delete set null}).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void authorRemoved(@Observes AuthorRemoved removed) {
+        for (Quotation quotation : quotations.list("speakerAuthorId", removed.authorId())) {
+            quotation.forgetSpeakerAuthor();
+            quotations.persistAndFlush(quotation);
+            record(quotation, Change.Op.upsert, "updated");
+        }
     }
 
     /** For articles: these quotations as quote blocks embed them, in one query. */
     @Transactional
     public Map<UUID, com.magazine.content.article.QuotationEmbed> embeds(Collection<UUID> ids) {
-        return quotations.byIds(ids).values().stream().collect(Collectors.toMap(Quotation::id, QuotationService::embed));
+        Map<UUID, Quotation> found = quotations.byIds(ids);
+        found.keySet().forEach(id -> ReadDependencies.on(QuotationKeys.quotation(id)));
+        return found.values().stream().collect(Collectors.toMap(Quotation::id, QuotationService::embed));
     }
 
     private static com.magazine.content.article.QuotationEmbed embed(Quotation quotation) {
@@ -224,6 +245,7 @@ public class QuotationService {
         Map<UUID, String> slugs = authors.slugsOf(authorIds);
         List<QuotationView> views = new ArrayList<>();
         for (Quotation quotation : page) {
+            ReadDependencies.on(QuotationKeys.quotation(quotation.id()));
             List<ArticleRef> usedIn = uses.getOrDefault(quotation.id(), List.of());
             List<String> parts = new ArrayList<>();
             parts.add(HttpCaching.etag(quotation.id(), quotation.version()).getValue());

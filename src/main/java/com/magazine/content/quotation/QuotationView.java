@@ -30,8 +30,4 @@ public record QuotationView(
         @JsonIgnore @Schema(hidden = true) EntityTag etag,
         @JsonIgnore @Schema(hidden = true) Instant lastModified) implements Cacheable {
 
-    @Override
-    public String surrogateKey() {
-        return "quotation:" + id;
-    }
 }

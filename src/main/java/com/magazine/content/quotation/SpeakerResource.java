@@ -43,6 +43,6 @@ public class SpeakerResource {
             @Parameter(description = "Only speakers whose name contains this (any case and accents).")
             @QueryParam("q") @Size(max = 200) String q,
             @Valid @BeanParam PageRequest page, UriInfo uri, Request request) {
-        return HttpCaching.page(request, uri, quotations.speakers(q, page), "speakers");
+        return HttpCaching.page(request, uri, quotations.speakers(q, page));
     }
 }

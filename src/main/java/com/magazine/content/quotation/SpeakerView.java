@@ -28,8 +28,4 @@ public record SpeakerView(
         return changedAt;
     }
 
-    @Override
-    public String surrogateKey() {
-        return "speakers";
-    }
 }

@@ -250,8 +250,10 @@ class AuthorResourceTest {
         }
 
         @Test
-        void ifModifiedSinceTheLastChangeAnswers304() {
+        void ifModifiedSinceTheLastChangeAnswers304() throws InterruptedException {
             String slug = createAuthor(unique("Since"));
+            // HTTP dates count whole seconds: a date validates only once the second of the last change is over
+            Thread.sleep(1100);
             String modified = anonymous().when().get(AUTHORS + "/" + slug).then().extract().header("Last-Modified");
             anonymous().header("If-Modified-Since", modified)
                     .when().get(AUTHORS + "/" + slug)
@@ -333,7 +335,7 @@ class AuthorResourceTest {
                     .then().statusCode(200)
                     .header("ETag", notNullValue())
                     .header("Last-Modified", notNullValue())
-                    .header("Surrogate-Key", startsWith("authors author:"))
+                    .header("Surrogate-Key", equalTo("authors"))
                     .header("Link", containsString("rel=\"next\""))
                     .extract().response();
             anonymous().queryParam("limit", 5).header("If-None-Match", first.header("ETag"))

@@ -107,12 +107,14 @@ class ResponseCacheTest {
             try (PreparedStatement update = connection.prepareStatement(
                     "update author set location = 'Bergen', version = version + 1 where id = ?::uuid");
                     PreparedStatement log = connection.prepareStatement("insert into change_event "
-                            + "(type, entity_id, slug, public_op, staff_op, action, version) "
-                            + "values ('author', ?::uuid, ?, 'upsert', 'upsert', 'updated', 1)")) {
+                            + "(type, entity_id, slug, public_op, staff_op, action, version, purges) "
+                            + "values ('author', ?::uuid, ?, 'upsert', 'upsert', 'updated', 1, "
+                            + "array['author:' || ?, 'authors'])")) {
                 update.setString(1, id);
                 update.executeUpdate();
                 log.setString(1, id);
                 log.setString(2, slug);
+                log.setString(3, id);
                 log.executeUpdate();
             }
             connection.commit();

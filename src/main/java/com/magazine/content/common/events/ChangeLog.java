@@ -1,5 +1,6 @@
 package com.magazine.content.common.events;
 
+import com.magazine.content.common.http.SurrogateKey;
 import com.magazine.content.common.time.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -35,8 +36,8 @@ public class ChangeLog {
         Instant at = Timestamps.now();
         Number seq = (Number) entityManager.createNativeQuery("""
                         insert into change_event (type, entity_id, slug, public_op, staff_op, action, version, at,
-                                                  related_id)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) returning seq""")
+                                                  related_id, purges)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, cast(?10 as text[])) returning seq""")
                 .setParameter(1, change.type())
                 .setParameter(2, change.id())
                 .setParameter(3, change.slug())
@@ -46,8 +47,14 @@ public class ChangeLog {
                 .setParameter(7, change.version())
                 .setParameter(8, at)
                 .setParameter(9, change.relatedId())
+                .setParameter(10, textArray(change.purges().stream().map(SurrogateKey::value).sorted().toList()))
                 .getSingleResult();
         recorded.fire(new ChangeRecorded(seq.longValue(), change, at));
+    }
+
+    /** A PostgreSQL array literal of plain keys (they hold no quotes, commas, braces or spaces). */
+    private static String textArray(List<String> values) {
+        return "{" + String.join(",", values) + "}";
     }
 
     /** A position in the log; {@link #START} is before everything. */
@@ -58,7 +65,7 @@ public class ChangeLog {
 
     /** A change as read, with the position just after it. */
     public record Entry(Position position, String type, UUID id, String slug, Change.Op op, String action,
-            Long version, Instant at, UUID relatedId) {
+            Long version, Instant at, UUID relatedId, List<String> purges) {
     }
 
     /** A page of the log: the changes read, and where to resume. */
@@ -79,7 +86,8 @@ public class ChangeLog {
                 .getSingleResult();
         String op = staff ? "staff_op" : "public_op";
         List<?> rows = entityManager.createNativeQuery("""
-                        select cast(txid as text), seq, type, entity_id, slug, %s, action, version, at, related_id
+                        select cast(txid as text), seq, type, entity_id, slug, %s, action, version, at, related_id,
+                               array_to_string(purges, ' ')
                         from change_event
                         where (txid, seq) > (cast(?1 as xid8), ?2)
                           and txid < cast(?3 as xid8)
@@ -96,7 +104,8 @@ public class ChangeLog {
             Object[] c = (Object[]) row;
             entries.add(new Entry(new Position((String) c[0], ((Number) c[1]).longValue()), (String) c[2],
                     (UUID) c[3], (String) c[4], Change.Op.valueOf((String) c[5]), (String) c[6],
-                    c[7] == null ? null : ((Number) c[7]).longValue(), Timestamps.fromJdbc(c[8]), (UUID) c[9]));
+                    c[7] == null ? null : ((Number) c[7]).longValue(), Timestamps.fromJdbc(c[8]), (UUID) c[9],
+                    c[10] == null || ((String) c[10]).isEmpty() ? List.of() : List.of(((String) c[10]).split(" "))));
         }
         Position next = entries.isEmpty() ? after : entries.get(entries.size() - 1).position();
         if (entries.size() < limit) {

@@ -9,13 +9,13 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
  * Keeps the {@link ResponseCache} true to the database. A change made here purges at once, right after it commits;
  * changes made by other instances sharing the database are read from the change log a few times a second and purge
- * the same way. The surrogate keys purged are those the answers carry (see HttpCaching).
+ * the same way. The surrogate keys purged are those each change declared when it was recorded (stored with it in the
+ * log), so that every instance purges the same set.
  */
 @ApplicationScoped
 class CachePurges {
@@ -41,7 +41,7 @@ class CachePurges {
 
     void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChangeRecorded recorded) {
         if (cache.enabled()) {
-            cache.purge(keys(recorded.change().type(), recorded.change().id(), recorded.change().relatedId()));
+            cache.purge(recorded.change().purges().stream().map(SurrogateKey::value).toList());
             if (purgedHere.size() < 100_000) {
                 purgedHere.add(recorded.seq());
             }
@@ -61,7 +61,7 @@ class CachePurges {
                 List<String> keys = new ArrayList<>();
                 page.entries().stream()
                         .filter(entry -> !purgedHere.remove(entry.position().seq()))
-                        .forEach(entry -> keys.addAll(keys(entry.type(), entry.id(), entry.relatedId())));
+                        .forEach(entry -> keys.addAll(entry.purges()));
                 if (!keys.isEmpty()) {
                     cache.purge(keys);
                 }
@@ -70,18 +70,5 @@ class CachePurges {
         } catch (RuntimeException e) {
             LOG.warn("Could not read the change log to purge the response cache; trying again", e);
         }
-    }
-
-    /** The surrogate keys a change of this type touches: the resource itself and the lists that may show it. */
-    static List<String> keys(String type, UUID id, UUID relatedId) {
-        return switch (type) {
-            case "article" -> List.of("article:" + id, "articles", "tags", "feeds", "sitemaps", "quotations",
-                    "quotation:");
-            case "author" -> List.of("author:" + id, "authors", "speakers", "sitemaps");
-            case "quotation" -> List.of("quotation:" + id, "quotations", "speakers");
-            case "comment" -> relatedId == null ? List.of("comments", "articles")
-                    : List.of("comments:" + relatedId, "article:" + relatedId, "articles");
-            default -> List.of();
-        };
     }
 }

@@ -13,16 +13,18 @@ import java.util.Base64;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
-import java.util.LinkedHashSet;
-import java.util.Set;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
 
 /**
- * Validators and cache headers for every GET: a strong {@code ETag}, {@code Last-Modified}, the {@code Surrogate-Key}
- * that names what the answer contains (so a CDN purges exactly what a change touched), and the 304 answer when the
- * client's copy is current. {@link ResponseHeadersFilter} adds {@code Cache-Control} and {@code Vary}.
+ * Validators for every GET: a strong {@code ETag}, {@code Last-Modified}, and the 304 answer when the client's copy is
+ * current. {@link ResponseHeadersFilter} adds {@code Cache-Control} and {@code Vary}; {@link SurrogateKeyFilter} the
+ * {@code Surrogate-Key} that the features declared while reading ({@link ReadDependencies}).
+ *
+ * <p>{@code If-Modified-Since} is used only where {@code Last-Modified} moves with every change of the answer
+ * ({@link Cacheable#exactLastModified()}): an article's date does not move when a comment is approved or a quotation
+ * it cites is edited, and a list's when an item leaves it. Elsewhere only the ETag validates.
  */
 public final class HttpCaching {
 
@@ -65,22 +67,47 @@ public final class HttpCaching {
     public static <R> RestResponse<R> item(Request request, Cacheable resource, R body, String variant) {
         Date modified = Date.from(resource.lastModified());
         EntityTag etag = variantOf(resource.etag(), variant);
-        boolean current = request.evaluatePreconditions(modified, etag) != null;
+        boolean current;
+        // HTTP dates count whole seconds: a date validates only once its second is over, so that a second change
+        // within the same second can never be taken for none
+        if (resource.exactLastModified() && resource.lastModified().isBefore(Instant.now().minusSeconds(1))) {
+            ReadDependencies.exactLastModified(resource.lastModified());
+            current = currentByTagOrDate(request, modified, etag);
+        } else {
+            current = request.evaluatePreconditions(etag) != null;
+        }
         ResponseBuilder<R> builder = current ? RestResponse.ResponseBuilder.notModified()
                 : RestResponse.ResponseBuilder.ok(body);
-        return withValidators(builder, etag, modified, resource.surrogateKey()).build();
+        return builder.tag(etag).lastModified(modified).build();
+    }
+
+    private static boolean currentByTagOrDate(Request request, Date modified, EntityTag etag) {
+        try {
+            return request.evaluatePreconditions(modified, etag) != null;
+        } catch (RuntimeException unreadableDate) {
+            return request.evaluatePreconditions(etag) != null; // RFC 9110: an invalid date is ignored
+        }
+    }
+
+    /** An HTTP date (IMF-fixdate, RFC 9110 5.6.7), or null when it is not one. */
+    public static Instant parseDate(String value) {
+        try {
+            return java.time.ZonedDateTime.parse(value.strip(), java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /**
-     * The answer to a GET of a list page, with {@code Link: rel="next"}. Its ETag covers every item's version and the
+     * The answer to a GET of a list page, with {@code Link: rel="next"} (a reference relative to this server, so that
+     * the answer is the same whatever {@code Host} the request named). Its ETag covers every item's version and the
      * next cursor. Only {@code If-None-Match} is evaluated: a list's newest change date does not move when a row
-     * leaves it, so {@code If-Modified-Since} could wrongly answer 304.
-     *
-     * @param listKey the surrogate key of the list as a whole, e.g. {@code authors}
+     * leaves it, so {@code If-Modified-Since} could wrongly answer 304. {@code Last-Modified}, the newest item's, is
+     * left out of an empty page.
      */
-    public static <T extends Cacheable> RestResponse<Page<T>> page(Request request, UriInfo uri, Page<T> page,
-            String listKey) {
-        return page(request, uri, page, page, listKey, null);
+    public static <T extends Cacheable> RestResponse<Page<T>> page(Request request, UriInfo uri, Page<T> page) {
+        return page(request, uri, page, page, null);
     }
 
     /**
@@ -88,21 +115,18 @@ public final class HttpCaching {
      * named by {@code variant}) with the validators of {@code page}.
      */
     public static <T extends Cacheable, R> RestResponse<R> page(Request request, UriInfo uri, Page<T> page, R body,
-            String listKey, String variant) {
-        return page(request, uri, page, body, listKey, variant, "cursor");
+            String variant) {
+        return page(request, uri, page, body, variant, "cursor");
     }
 
     /** As above, for a list whose cursor parameter has another name (the change feed's {@code since}). */
     public static <T extends Cacheable, R> RestResponse<R> page(Request request, UriInfo uri, Page<T> page, R body,
-            String listKey, String variant, String cursorParameter) {
+            String variant, String cursorParameter) {
         List<String> parts = new ArrayList<>(page.items().size() + 1);
-        Set<String> keys = new LinkedHashSet<>();
-        keys.add(listKey);
-        Instant modified = Instant.EPOCH;
+        Instant modified = null;
         for (T item : page.items()) {
             parts.add(item.etag().getValue());
-            keys.addAll(List.of(item.surrogateKey().split(" ")));
-            modified = item.lastModified().isAfter(modified) ? item.lastModified() : modified;
+            modified = modified == null || item.lastModified().isAfter(modified) ? item.lastModified() : modified;
         }
         parts.add(String.valueOf(page.next()));
         parts.add(String.valueOf(page.total()));
@@ -112,9 +136,14 @@ public final class HttpCaching {
         ResponseBuilder<R> builder = current ? RestResponse.ResponseBuilder.notModified()
                 : RestResponse.ResponseBuilder.ok(body);
         if (page.next() != null) {
-            builder.link(uri.getRequestUriBuilder().replaceQueryParam(cursorParameter, page.next()).build(), "next");
+            java.net.URI next = uri.getRequestUriBuilder().replaceQueryParam(cursorParameter, page.next()).build();
+            builder.link(java.net.URI.create(next.getRawPath() + "?" + next.getRawQuery()), "next");
         }
-        return withValidators(builder, etag, Date.from(modified), String.join(" ", keys)).build();
+        builder.tag(etag);
+        if (modified != null) {
+            builder.lastModified(Date.from(modified));
+        }
+        return builder.build();
     }
 
     /** Marks an answer as chosen by the request's {@code Accept} (one resource, several media types). */
@@ -124,10 +153,5 @@ public final class HttpCaching {
 
     private static EntityTag variantOf(EntityTag etag, String variant) {
         return variant == null ? etag : new EntityTag(etag.getValue() + "." + etagOf(List.of(variant)).getValue().substring(0, 8));
-    }
-
-    private static <T> ResponseBuilder<T> withValidators(ResponseBuilder<T> builder, EntityTag etag, Date modified,
-            String surrogateKeys) {
-        return builder.tag(etag).lastModified(modified).header(SURROGATE_KEY, surrogateKeys);
     }
 }

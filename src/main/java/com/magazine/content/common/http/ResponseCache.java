@@ -25,6 +25,11 @@ import java.util.zip.GZIPOutputStream;
  *
  * <p>An answer computed while a purge happened is not kept (it may show what the purge removed): each purge moves a
  * generation on, and {@link #put} only keeps answers whose generation is still current.
+ *
+ * <p>The index from surrogate keys to requests stays true whatever the interleaving: an answer is indexed after it is
+ * stored and a purge moves the generation before it reads the index, so a purge either finds the answer or makes its
+ * {@code put} drop it; and an entry's removal unindexes only the keys that the entry now stored under the same request
+ * (a replacement written by a concurrent miss) does not carry.
  */
 @ApplicationScoped
 public class ResponseCache {
@@ -41,16 +46,18 @@ public class ResponseCache {
         private final Map<String, String> headers;
         private final byte[] body;
         private final Set<String> keys;
+        private final Instant exactLastModified;
         private final long lifetimeNanos;
         private volatile byte[] gzipped;
 
         Entry(int status, String mediaType, Map<String, String> headers, byte[] body, Set<String> keys,
-                long lifetimeNanos) {
+                Instant exactLastModified, long lifetimeNanos) {
             this.status = status;
             this.mediaType = mediaType;
             this.headers = headers;
             this.body = body;
             this.keys = keys;
+            this.exactLastModified = exactLastModified;
             this.lifetimeNanos = lifetimeNanos;
         }
 
@@ -74,6 +81,14 @@ public class ResponseCache {
             return keys;
         }
 
+        /**
+         * When the answer last changed, to the microsecond, where that date moves with every change (so that
+         * If-Modified-Since may be used); else null.
+         */
+        public Instant exactLastModified() {
+            return exactLastModified;
+        }
+
         long lifetimeNanos() {
             return lifetimeNanos;
         }
@@ -92,6 +107,9 @@ public class ResponseCache {
         }
     }
 
+    /** Paths whose answers are never kept: the change feed (always read fresh) and the platform's own endpoints. */
+    public static final java.util.List<String> NEVER_CACHED = java.util.List.of("/api/v1/changes", "/q/");
+
     /** Bodies smaller than this are sent as they are: gzip would save less than a packet's worth. */
     static final int GZIP_MIN_BYTES = 1024;
 
@@ -103,6 +121,7 @@ public class ResponseCache {
     private final Cache<String, Entry> entries;
     private final Map<String, Set<String>> index = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
+    private final AtomicLong purges = new AtomicLong();
 
     ResponseCache(ContentConfig config, Instance<VisibilityHorizon> horizons) {
         ContentConfig.Http.ResponseCache settings = config.http().responseCache();
@@ -131,7 +150,7 @@ public class ResponseCache {
                     }
                 })
                 .removalListener((String key, Entry entry, RemovalCause cause) -> {
-                    if (entry != null) {
+                    if (entry != null && key != null) {
                         entry.keys().forEach(surrogate -> unindex(surrogate, key));
                     }
                 })
@@ -155,7 +174,7 @@ public class ResponseCache {
      * next visibility horizon, whichever comes first.
      */
     public void put(String key, int status, String mediaType, Map<String, String> headers, byte[] body,
-            Set<String> keys, long generationAtStart) {
+            Set<String> keys, Instant exactLastModified, long generationAtStart) {
         if (generation.get() != generationAtStart) {
             return;
         }
@@ -167,11 +186,17 @@ public class ResponseCache {
         if (lifetime <= 0) {
             return; // something is due to become visible: answer from the database until it is announced
         }
-        Entry entry = new Entry(status, mediaType, headers, body, keys, lifetime);
-        entry.keys().forEach(surrogate -> index.computeIfAbsent(surrogate, k -> ConcurrentHashMap.newKeySet()).add(key));
+        Entry entry = new Entry(status, mediaType, headers, body, Set.copyOf(keys), exactLastModified, lifetime);
         entries.put(key, entry);
+        for (String surrogate : entry.keys()) {
+            index.compute(surrogate, (k, requests) -> {
+                Set<String> indexed = requests == null ? ConcurrentHashMap.newKeySet() : requests;
+                indexed.add(key);
+                return indexed;
+            });
+        }
         if (generation.get() != generationAtStart) {
-            entries.invalidate(key); // a purge ran meanwhile: do not keep what it may have removed
+            entries.asMap().remove(key, entry); // a purge ran meanwhile: do not keep what it may have removed
         }
     }
 
@@ -201,30 +226,40 @@ public class ResponseCache {
         return known;
     }
 
-    /** Drops every answer that carries one of these surrogate keys; a key ending in ':' drops all that start so. */
+    /** Drops every answer that carries one of these surrogate keys. */
     public void purge(Collection<String> surrogateKeys) {
-        generation.incrementAndGet();
+        generation.incrementAndGet(); // before the index is read: a put racing with this purge then drops its answer
+        purges.incrementAndGet();
         for (String surrogate : surrogateKeys) {
-            if (surrogate.endsWith(":")) {
-                index.keySet().stream().filter(key -> key.startsWith(surrogate)).toList()
-                        .forEach(this::purgeKey);
-            } else {
-                purgeKey(surrogate);
+            Set<String> requests = index.remove(surrogate);
+            if (requests != null) {
+                entries.invalidateAll(requests);
             }
         }
     }
 
-    private void purgeKey(String surrogate) {
-        Set<String> keys = index.remove(surrogate);
-        if (keys != null) {
-            entries.invalidateAll(keys);
-        }
+    /** How many purges ran since start. */
+    public long purges() {
+        return purges.get();
     }
 
+    /** How many answers are kept now. */
+    public long size() {
+        return entries.estimatedSize();
+    }
+
+    /**
+     * Forgets that {@code key}'s answer carries {@code surrogate}, unless the answer now kept for {@code key} (one that
+     * replaced the removed one) carries it too. Decided and done under the index's lock for {@code surrogate}, which
+     * {@link #put} also takes after storing: the two cannot interleave.
+     */
     private void unindex(String surrogate, String key) {
-        index.computeIfPresent(surrogate, (k, keys) -> {
-            keys.remove(key);
-            return keys.isEmpty() ? null : keys;
+        index.computeIfPresent(surrogate, (k, requests) -> {
+            Entry current = entries.policy().getIfPresentQuietly(key);
+            if (current == null || !current.keys().contains(surrogate)) {
+                requests.remove(key);
+            }
+            return requests.isEmpty() ? null : requests;
         });
     }
 }

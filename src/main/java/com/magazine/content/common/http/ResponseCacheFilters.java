@@ -10,7 +10,8 @@ import jakarta.ws.rs.core.MediaType;
 import io.vertx.core.http.HttpServerResponse;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
+import java.time.Instant;
+import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,12 +30,11 @@ class ResponseCacheFilters {
     private static final String KEY = ResponseCacheFilters.class.getName() + ".key";
     private static final String GENERATION = ResponseCacheFilters.class.getName() + ".generation";
     private static final String HIT = ResponseCacheFilters.class.getName() + ".hit";
-    private static final String CONDITION = ResponseCacheFilters.class.getName() + ".if-none-match";
+    private static final String CONDITIONS = ResponseCacheFilters.class.getName() + ".conditions";
     /** Whether an answer came from the response cache: hit or miss (absent when the cache was not asked). */
     static final String X_CACHE = "X-Cache";
-    private static final List<String> KEPT_HEADERS = List.of(HttpHeaders.ETAG, HttpHeaders.LAST_MODIFIED,
-            HttpCaching.SURROGATE_KEY, "Link");
-    private static final List<String> NEVER = List.of("/api/v1/changes", "/q/");
+    private static final List<String> KEPT_HEADERS = List.of(HttpHeaders.ETAG, HttpHeaders.LAST_MODIFIED, "Link");
+    private static final List<String> NEVER = ResponseCache.NEVER_CACHED;
 
     private final ResponseCache cache;
     private final ObjectMapper json;
@@ -54,27 +54,27 @@ class ResponseCacheFilters {
         if (NEVER.stream().anyMatch(path::startsWith)) {
             return null;
         }
+        if (refreshRequested(request)) {
+            return null; // Cache-Control: no-cache asks for an answer made afresh: it is neither served nor kept here
+        }
         String key = key(request);
-        // a date-only condition is left to the resource, which knows whether a date may be trusted (not for lists)
-        boolean dateOnly = request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE) != null
-                && request.getHeaderString(HttpHeaders.IF_NONE_MATCH) == null;
-        ResponseCache.Entry entry = dateOnly ? null : cache.get(key);
+        ResponseCache.Entry entry = cache.get(key);
         if (entry == null) {
             request.setProperty(KEY, key);
             request.setProperty(GENERATION, cache.generation());
-            // have the resource answer in full, so that the answer can be kept; the condition is applied after
-            String condition = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
-            if (condition != null && !dateOnly) {
-                request.setProperty(CONDITION, condition);
+            // have the resource answer in full, so that one answer is kept for conditional and unconditional requests
+            // alike; the conditions are applied to it afterwards, as they are to a hit
+            Conditions conditions = Conditions.of(request);
+            if (conditions.any()) {
+                request.setProperty(CONDITIONS, conditions);
                 request.getHeaders().remove(HttpHeaders.IF_NONE_MATCH);
+                request.getHeaders().remove(HttpHeaders.IF_MODIFIED_SINCE);
             }
             return null;
         }
         request.setProperty(HIT, Boolean.TRUE);
-        String etag = entry.headers().get(HttpHeaders.ETAG);
-        boolean current = etag != null && matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag);
         Response.ResponseBuilder answer;
-        if (current) {
+        if (Conditions.of(request).notModified(entry)) {
             answer = Response.notModified();
         } else if (entry.gzipped() != null && acceptsGzip(request.getHeaderString(HttpHeaders.ACCEPT_ENCODING))) {
             answer = Response.status(entry.status()).entity(entry.gzipped()).type(entry.mediaType());
@@ -105,6 +105,10 @@ class ResponseCacheFilters {
         if (cacheControl != null && cacheControl.toString().contains("no-store")) {
             return;
         }
+        ReadDependencies dependencies = ReadDependencies.current();
+        if (dependencies == null || dependencies.keys().isEmpty()) {
+            return; // an answer that names nothing it depends on could never be purged: not kept
+        }
         Object entity = response.getEntity();
         byte[] body;
         try {
@@ -126,16 +130,63 @@ class ResponseCacheFilters {
         if (vary != null && vary.contains("Accept,") || vary != null && vary.endsWith("Accept")) {
             headers.put(HttpHeaders.VARY, "Accept"); // the negotiation; the filters add the rest again
         }
-        Set<String> keys = Arrays.stream(headers.getOrDefault(HttpCaching.SURROGATE_KEY, "").split(" "))
-                .filter(k -> !k.isBlank()).collect(Collectors.toSet());
+        Set<String> keys = dependencies.keys().stream().map(SurrogateKey::value)
+                .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+        headers.put(HttpCaching.SURROGATE_KEY, String.join(" ", keys));
         String mediaType = type == null ? MediaType.APPLICATION_JSON : type.toString();
-        cache.put(key, 200, mediaType, headers, body, keys, (Long) request.getProperty(GENERATION));
-        String etag = headers.get(HttpHeaders.ETAG);
-        if (request.getProperty(CONDITION) instanceof String condition && etag != null && matches(condition, etag)) {
+        Instant exact = dependencies.exactLastModified();
+        cache.put(key, 200, mediaType, headers, body, keys, exact, (Long) request.getProperty(GENERATION));
+        if (request.getProperty(CONDITIONS) instanceof Conditions conditions
+                && conditions.notModified(headers.get(HttpHeaders.ETAG), exact)) {
             response.setStatus(304);
             response.setEntity(null);
         } else {
             response.setEntity(body, null, MediaType.valueOf(mediaType));
+        }
+    }
+
+    /** {@code Cache-Control: no-cache} (or the older {@code Pragma: no-cache}) on the request. */
+    private static boolean refreshRequested(ContainerRequestContext request) {
+        String cacheControl = request.getHeaderString(HttpHeaders.CACHE_CONTROL);
+        String pragma = request.getHeaderString("Pragma");
+        return cacheControl != null && cacheControl.toLowerCase(Locale.ROOT).contains("no-cache")
+                || pragma != null && pragma.toLowerCase(Locale.ROOT).contains("no-cache");
+    }
+
+    /**
+     * The conditions of a GET (RFC 9110, 13.2.2): {@code If-None-Match} when present, else {@code If-Modified-Since},
+     * which is used only against a {@code Last-Modified} that moves with every change of the answer; an unreadable
+     * date is ignored, as RFC 9110 says.
+     */
+    record Conditions(String ifNoneMatch, String ifModifiedSince) {
+
+        static Conditions of(ContainerRequestContext request) {
+            return new Conditions(request.getHeaderString(HttpHeaders.IF_NONE_MATCH),
+                    request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE));
+        }
+
+        boolean any() {
+            return ifNoneMatch != null || ifModifiedSince != null;
+        }
+
+        boolean notModified(ResponseCache.Entry entry) {
+            return notModified(entry.headers().get(HttpHeaders.ETAG), entry.exactLastModified());
+        }
+
+        /**
+         * @param modified when the answer last changed, if that date moves with every change and its second was over
+         *        when the answer was made; else null (then a date never validates). Compared in whole seconds, as
+         *        HTTP dates are.
+         */
+        boolean notModified(String etag, Instant modified) {
+            if (ifNoneMatch != null) {
+                return etag != null && matches(ifNoneMatch, etag);
+            }
+            if (ifModifiedSince == null || modified == null) {
+                return false;
+            }
+            Instant since = HttpCaching.parseDate(ifModifiedSince);
+            return since != null && !modified.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).isAfter(since);
         }
     }
 
