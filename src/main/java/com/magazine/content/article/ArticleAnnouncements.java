@@ -10,9 +10,9 @@ class ArticleAnnouncements {
 
     private static final Logger LOG = Logger.getLogger(ArticleAnnouncements.class);
 
-    private final ArticleService articles;
+    private final ArticleCommandService articles;
 
-    ArticleAnnouncements(ArticleService articles) {
+    ArticleAnnouncements(ArticleCommandService articles) {
         this.articles = articles;
     }
 

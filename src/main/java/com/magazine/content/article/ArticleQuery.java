@@ -85,7 +85,7 @@ public class ArticleQuery extends PageRequest {
         return fields;
     }
 
-    ArticleService.ListRequest toListRequest() {
+    ArticleQueryService.ListRequest toListRequest() {
         List<ArticleStatus> statuses = status == null ? null
                 : Arrays.stream(status.split(",")).map(ArticleStatus::valueOf).distinct().toList();
         String query = q == null || q.isBlank() ? null : q.strip();
@@ -95,7 +95,7 @@ public class ArticleQuery extends PageRequest {
             case "relevance" -> ArticleOrder.relevance;
             default -> ArticleOrder.newest;
         };
-        return new ArticleService.ListRequest(blankToNull(author), blankToNull(tag), statuses,
+        return new ArticleQueryService.ListRequest(blankToNull(author), blankToNull(tag), statuses,
                 instant("publishedAfter", publishedAfter), instant("publishedBefore", publishedBefore), query, order,
                 Boolean.parseBoolean(count));
     }

@@ -55,14 +55,16 @@ public class ArticleResource {
             The members to send, comma-separated, dotted into embedded objects (e.g. title,authors.name); * stands \
             for the default ones; bodyHtml is sent only when named.""";
 
-    private final ArticleService articles;
+    private final ArticleQueryService queries;
+    private final ArticleCommandService commands;
     private final Representations representations;
     private final ObjectMapper json;
     private final ArticleJsonLd jsonLd;
 
-    ArticleResource(ArticleService articles, Representations representations, ObjectMapper json,
+    ArticleResource(ArticleQueryService queries, ArticleCommandService commands, Representations representations, ObjectMapper json,
             ArticleJsonLd jsonLd) {
-        this.articles = articles;
+        this.queries = queries;
+        this.commands = commands;
         this.representations = representations;
         this.json = json;
         this.jsonLd = jsonLd;
@@ -80,8 +82,8 @@ public class ArticleResource {
             + "fields, or sort=relevance without q.")
     @APIResponse(responseCode = "403", description = "A status other than published, without an editor or author key.")
     public RestResponse<JsonNode> list(@Valid @BeanParam ArticleQuery query, UriInfo uri, Request request) {
-        FieldSelection selection = Representations.fields(query.fields(), ArticleService.SUMMARY);
-        return representations.page(request, uri, articles.list(query.toListRequest(), query, selection), selection,
+        FieldSelection selection = Representations.fields(query.fields(), ArticleFields.SUMMARY);
+        return representations.page(request, uri, queries.list(query.toListRequest(), query, selection), selection,
                 query.fields());
     }
 
@@ -100,8 +102,8 @@ public class ArticleResource {
     @APIResponse(responseCode = "404", description = "No article has this slug, or the caller may not see it.")
     public RestResponse<JsonNode> get(@Parameter(description = SLUG) @PathParam("slug") String slug,
             @Parameter(description = FIELDS) @QueryParam("fields") @Size(max = 1000) String fields, Request request) {
-        FieldSelection selection = Representations.fields(fields, ArticleService.FULL);
-        return HttpCaching.negotiated(representations.item(request, articles.get(slug, selection), selection, fields));
+        FieldSelection selection = Representations.fields(fields, ArticleFields.FULL);
+        return HttpCaching.negotiated(representations.item(request, queries.get(slug, selection), selection, fields));
     }
 
     @GET
@@ -118,7 +120,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "404", description = "No article has this slug, or the caller may not see it.")
     public RestResponse<JsonNode> jsonLd(@Parameter(description = SLUG) @PathParam("slug") String slug,
             Request request) {
-        ArticleView article = articles.get(slug, ArticleService.FULL);
+        ArticleView article = queries.get(slug, ArticleFields.FULL);
         return HttpCaching.negotiated(HttpCaching.item(request, article, jsonLd.of(article), "json-ld"));
     }
 
@@ -135,11 +137,11 @@ public class ArticleResource {
     @APIResponse(responseCode = "404", description = "No article has this slug, or the caller may not see it.")
     public RestResponse<JsonNode> related(@Parameter(description = SLUG) @PathParam("slug") String slug,
             @Parameter(description = "How many, 1 to 20.") @QueryParam("limit") @DefaultValue("5") @Min(1)
-            @Max(ArticleService.MAX_RELATED) int limit,
+            @Max(ArticleQueryService.MAX_RELATED) int limit,
             @Parameter(description = FIELDS) @QueryParam("fields") @Size(max = 1000) String fields,
             UriInfo uri, Request request) {
-        FieldSelection selection = Representations.fields(fields, ArticleService.SUMMARY);
-        return representations.items(request, uri, articles.related(slug, limit, selection), selection, fields);
+        FieldSelection selection = Representations.fields(fields, ArticleFields.SUMMARY);
+        return representations.items(request, uri, queries.related(slug, limit, selection), selection, fields);
     }
 
     @POST
@@ -158,7 +160,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "422", description = "An author or a quotation that does not exist, or a tag with no "
             + "letter or digit (each named in violations).")
     public RestResponse<JsonNode> create(@Valid @NotNull ArticleInput input, UriInfo uri) {
-        ArticleView created = articles.create(input);
+        ArticleView created = commands.create(input);
         return RestResponse.ResponseBuilder
                 .<JsonNode>created(uri.getAbsolutePathBuilder().path(created.slug()).build())
                 .entity(representations.full(created))
@@ -185,7 +187,7 @@ public class ArticleResource {
     public RestResponse<JsonNode> replace(@Parameter(description = SLUG) @PathParam("slug") String slug,
             @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull ArticleInput input) {
-        return written(articles.replace(slug, input, IfMatch.parse(ifMatch)));
+        return written(commands.replace(slug, input, IfMatch.parse(ifMatch)));
     }
 
     @PATCH
@@ -209,7 +211,7 @@ public class ArticleResource {
             + "quotation.")
     public RestResponse<JsonNode> patch(@Parameter(description = SLUG) @PathParam("slug") String slug,
             @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch, @NotNull JsonNode patch) {
-        return written(articles.patch(slug, patch, IfMatch.parse(ifMatch)));
+        return written(commands.patch(slug, patch, IfMatch.parse(ifMatch)));
     }
 
     @DELETE
@@ -224,7 +226,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "412", description = "If-Match is stale: nothing was deleted.")
     public void delete(@Parameter(description = SLUG) @PathParam("slug") String slug,
             @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
-        articles.delete(slug, IfMatch.parse(ifMatch));
+        commands.delete(slug, IfMatch.parse(ifMatch));
     }
 
     @POST
@@ -248,7 +250,7 @@ public class ArticleResource {
     @Consumes(MediaType.WILDCARD)
     public RestResponse<JsonNode> publish(@Parameter(description = SLUG) @PathParam("slug") String slug,
             @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch, String body) {
-        return written(articles.publish(slug, publishRequest(body).at(), IfMatch.parse(ifMatch)));
+        return written(commands.publish(slug, publishRequest(body).at(), IfMatch.parse(ifMatch)));
     }
 
     /** The body of a publish: optional, so that a bare POST (as curl sends it) publishes now. */
@@ -277,7 +279,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "412", description = "If-Match is stale: nothing was changed.")
     public RestResponse<JsonNode> unpublish(@Parameter(description = SLUG) @PathParam("slug") String slug,
             @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
-        return written(articles.unpublish(slug, IfMatch.parse(ifMatch)));
+        return written(commands.unpublish(slug, IfMatch.parse(ifMatch)));
     }
 
     @POST
@@ -293,7 +295,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "412", description = "If-Match is stale: nothing was changed.")
     public RestResponse<JsonNode> archive(@Parameter(description = SLUG) @PathParam("slug") String slug,
             @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
-        return written(articles.archive(slug, IfMatch.parse(ifMatch)));
+        return written(commands.archive(slug, IfMatch.parse(ifMatch)));
     }
 
     @GET
@@ -310,7 +312,7 @@ public class ArticleResource {
     public RestResponse<com.magazine.content.common.paging.Page<RevisionView>> revisions(
             @Parameter(description = SLUG) @PathParam("slug") String slug, @Valid @BeanParam PageRequest page,
             UriInfo uri, Request request) {
-        return com.magazine.content.common.http.HttpCaching.page(request, uri, articles.revisions(slug, page));
+        return com.magazine.content.common.http.HttpCaching.page(request, uri, queries.revisions(slug, page));
     }
 
     @GET
@@ -324,7 +326,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "404", description = "No such article or revision.")
     public RestResponse<RevisionView> revision(@Parameter(description = SLUG) @PathParam("slug") String slug,
             @Parameter(description = "The revision's number.") @PathParam("number") int number, Request request) {
-        return com.magazine.content.common.http.HttpCaching.item(request, articles.revision(slug, number));
+        return com.magazine.content.common.http.HttpCaching.item(request, queries.revision(slug, number));
     }
 
     @POST
@@ -344,7 +346,7 @@ public class ArticleResource {
     public RestResponse<JsonNode> restore(@Parameter(description = SLUG) @PathParam("slug") String slug,
             @Parameter(description = "The revision's number.") @PathParam("number") int number,
             @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
-        return written(articles.restore(slug, number, IfMatch.parse(ifMatch)));
+        return written(commands.restore(slug, number, IfMatch.parse(ifMatch)));
     }
 
     /** A written article, as a default read shows it, with its new ETag. */

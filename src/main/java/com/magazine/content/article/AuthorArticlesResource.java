@@ -25,10 +25,10 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Produces(MediaType.APPLICATION_JSON)
 public class AuthorArticlesResource {
 
-    private final ArticleService articles;
+    private final ArticleQueryService articles;
     private final Representations representations;
 
-    AuthorArticlesResource(ArticleService articles, Representations representations) {
+    AuthorArticlesResource(ArticleQueryService articles, Representations representations) {
         this.articles = articles;
         this.representations = representations;
     }
@@ -44,7 +44,7 @@ public class AuthorArticlesResource {
     @APIResponse(responseCode = "404", description = "No author has this slug.")
     public RestResponse<JsonNode> list(@Parameter(description = "The author's slug.") @PathParam("slug") String slug,
             @Valid @BeanParam ArticleQuery query, UriInfo uri, Request request) {
-        FieldSelection selection = Representations.fields(query.fields(), ArticleService.SUMMARY);
+        FieldSelection selection = Representations.fields(query.fields(), ArticleFields.SUMMARY);
         return representations.page(request, uri,
                 articles.listByAuthor(slug, query.toListRequest(), query, selection), selection, query.fields());
     }

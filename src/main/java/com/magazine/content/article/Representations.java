@@ -24,12 +24,12 @@ class Representations {
 
     /** The fields a client asked for, or {@code defaults}. */
     static FieldSelection fields(String parameter, FieldSelection defaults) {
-        return FieldSelection.parse(parameter, ArticleService.ALL, defaults);
+        return FieldSelection.parse(parameter, ArticleFields.ALL, defaults);
     }
 
     /** An article as a default read sends it: the answer to a write. */
     JsonNode full(ArticleView article) {
-        return ArticleService.FULL.apply(json.valueToTree(article));
+        return ArticleFields.FULL.apply(json.valueToTree(article));
     }
 
     RestResponse<JsonNode> item(Request request, ArticleView article, FieldSelection selection, String fields) {

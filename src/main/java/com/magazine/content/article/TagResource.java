@@ -22,9 +22,9 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Produces(MediaType.APPLICATION_JSON)
 public class TagResource {
 
-    private final ArticleService articles;
+    private final ArticleQueryService articles;
 
-    TagResource(ArticleService articles) {
+    TagResource(ArticleQueryService articles) {
         this.articles = articles;
     }
 

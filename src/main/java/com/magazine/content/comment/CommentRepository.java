@@ -1,11 +1,11 @@
 package com.magazine.content.comment;
 
+import com.magazine.content.common.database.Sql;
 import com.magazine.content.common.time.Timestamps;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Optional;
@@ -39,19 +39,20 @@ class CommentRepository implements PanacheRepositoryBase<Comment, UUID> {
         if (articleIds != null && articleIds.isEmpty()) {
             return List.of();
         }
-        Map<String, Object> parameters = new HashMap<>();
-        StringBuilder where = new StringBuilder("status in :statuses");
-        parameters.put("statuses", statuses);
+        Sql sql = new Sql(getEntityManager());
+        sql.append("select * from comment where status in (")
+                .append(sql.bindAll(statuses.stream().map(CommentStatus::name).toList())).append(')');
         if (articleIds != null) {
-            where.append(" and articleId in :articles");
-            parameters.put("articles", articleIds);
+            sql.append(" and article_id in (").append(sql.bindAll(articleIds)).append(')');
         }
         if (afterId != null) {
-            where.append(" and (createdAt, id) > (:afterAt, :afterId)");
-            parameters.put("afterAt", afterAt);
-            parameters.put("afterId", afterId);
+            sql.append(" and (created_at, id) > (cast(").append(sql.bind(afterAt)).append(" as timestamptz), ")
+                    .append(sql.bind(afterId)).append(')');
         }
-        return find(where + " order by createdAt, id", parameters).page(0, limit).list();
+        sql.append(" order by created_at, id limit ").append(sql.bind(limit));
+        @SuppressWarnings("unchecked")
+        List<Comment> page = sql.query(Comment.class).getResultList();
+        return page;
     }
 
     /** How many comments {@code column} matched since {@code since}, and the oldest of them. */

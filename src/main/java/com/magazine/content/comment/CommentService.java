@@ -3,7 +3,7 @@ package com.magazine.content.comment;
 import com.magazine.content.access.Caller;
 import com.magazine.content.access.Role;
 import com.magazine.content.article.ArticleRef;
-import com.magazine.content.article.ArticleService;
+import com.magazine.content.article.ArticleDirectory;
 import com.magazine.content.article.ArticleStatus;
 import com.magazine.content.common.ContentConfig;
 import com.magazine.content.common.error.Problems;
@@ -44,13 +44,13 @@ public class CommentService {
     private static final Logger LOG = Logger.getLogger(CommentService.class);
 
     private final CommentRepository comments;
-    private final ArticleService articles;
+    private final ArticleDirectory articles;
     private final Instance<Caller> caller;
     private final Cursors cursors;
     private final ContentConfig.Comments config;
     private final ChangeLog changes;
 
-    CommentService(CommentRepository comments, ArticleService articles, Instance<Caller> caller, Cursors cursors,
+    CommentService(CommentRepository comments, ArticleDirectory articles, Instance<Caller> caller, Cursors cursors,
             ContentConfig config, ChangeLog changes) {
         this.comments = comments;
         this.articles = articles;
@@ -65,7 +65,7 @@ public class CommentService {
     /** Posts a comment from {@code address}: held for moderation unless its author is trusted. */
     @Transactional
     public PostedComment post(String slug, CommentInput input, String address) {
-        ArticleService.CommentTarget article = articles.commentTarget(slug, false);
+        ArticleDirectory.CommentTarget article = articles.commentTarget(slug, false);
         if (article.status() == ArticleStatus.archived) {
             throw Problems.conflict("article-archived", "The article is archived: it takes no more comments.");
         }

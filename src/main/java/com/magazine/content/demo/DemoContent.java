@@ -2,7 +2,8 @@ package com.magazine.content.demo;
 
 import com.magazine.content.access.Role;
 import com.magazine.content.article.ArticleInput;
-import com.magazine.content.article.ArticleService;
+import com.magazine.content.article.ArticleCommandService;
+import com.magazine.content.article.ArticleDirectory;
 import com.magazine.content.article.Block;
 import com.magazine.content.author.AuthorInput;
 import com.magazine.content.author.AuthorLink;
@@ -153,14 +154,16 @@ class DemoContent {
     static class Loader {
 
         private final AuthorService authors;
-        private final ArticleService articles;
+        private final ArticleCommandService articles;
+        private final ArticleDirectory directory;
         private final QuotationService quotations;
         private final CurrentIdentityAssociation identity;
 
-        Loader(AuthorService authors, ArticleService articles, QuotationService quotations,
+        Loader(AuthorService authors, ArticleCommandService articles, ArticleDirectory directory, QuotationService quotations,
                 CurrentIdentityAssociation identity) {
             this.authors = authors;
             this.articles = articles;
+            this.directory = directory;
             this.quotations = quotations;
             this.identity = identity;
         }
@@ -179,7 +182,7 @@ class DemoContent {
                 }
             }
             for (DemoArticle article : ARTICLES) {
-                if (!articles.exists(article.input().slug())) {
+                if (!directory.exists(article.input().slug())) {
                     Map<Integer, UUID> quoted = new HashMap<>();
                     article.quotes().forEach((index, quotation) -> quoted.put(index, quotations.create(quotation).id()));
                     articles.create(article.quoting(quoted));

@@ -1,7 +1,9 @@
 package com.magazine.content.feed;
 
 import com.magazine.content.article.ArticleOrder;
-import com.magazine.content.article.ArticleService;
+import com.magazine.content.article.ArticleDirectory;
+import com.magazine.content.article.ArticleFields;
+import com.magazine.content.article.ArticleQueryService;
 import com.magazine.content.article.ArticleStatus;
 import com.magazine.content.article.ArticleView;
 import com.magazine.content.article.TagRef;
@@ -21,15 +23,17 @@ import java.util.List;
 @ApplicationScoped
 public class FeedService {
 
-    private static final FieldSelection EVERYTHING = FieldSelection.parse("*,bodyHtml", ArticleService.ALL,
-            ArticleService.FULL);
+    private static final FieldSelection EVERYTHING = FieldSelection.parse("*,bodyHtml", ArticleFields.ALL,
+            ArticleFields.FULL);
 
-    private final ArticleService articles;
+    private final ArticleQueryService articles;
+    private final ArticleDirectory directory;
     private final AuthorService authors;
     private final ContentConfig config;
 
-    FeedService(ArticleService articles, AuthorService authors, ContentConfig config) {
+    FeedService(ArticleQueryService articles, ArticleDirectory directory, AuthorService authors, ContentConfig config) {
         this.articles = articles;
+        this.directory = directory;
         this.authors = authors;
         this.config = config;
     }
@@ -55,7 +59,7 @@ public class FeedService {
 
     @Transactional
     public Feed byTag(String slug) {
-        TagRef tag = articles.tag(slug).orElseThrow(() -> Problems.notFound("tag", slug));
+        TagRef tag = directory.tag(slug).orElseThrow(() -> Problems.notFound("tag", slug));
         return feed(tag.name() + " — " + config.site().name(), "The latest articles on " + tag.name() + ".",
                 config.site().tagUrl().replace("{slug}", slug), null, slug);
     }
@@ -71,7 +75,7 @@ public class FeedService {
     }
 
     private Feed feed(String title, String description, String homeUrl, String author, String tag) {
-        ArticleService.ListRequest request = new ArticleService.ListRequest(author, tag,
+        ArticleQueryService.ListRequest request = new ArticleQueryService.ListRequest(author, tag,
                 List.of(ArticleStatus.published), null, null, null,
                 ArticleOrder.newest, false);
         Page<ArticleView> page = articles.list(request, new PageRequest(config.feeds().size(), null), EVERYTHING);

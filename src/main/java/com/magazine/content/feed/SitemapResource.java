@@ -1,6 +1,6 @@
 package com.magazine.content.feed;
 
-import com.magazine.content.article.ArticleService;
+import com.magazine.content.article.ArticleDirectory;
 import com.magazine.content.author.AuthorService;
 import com.magazine.content.author.AuthorView;
 import com.magazine.content.common.ContentConfig;
@@ -43,11 +43,11 @@ public class SitemapResource {
     static final int MAX_URLS = 50_000;
     static final int MAX_NEWS = 1_000;
 
-    private final ArticleService articles;
+    private final ArticleDirectory articles;
     private final AuthorService authors;
     private final ContentConfig.Site site;
 
-    SitemapResource(ArticleService articles, AuthorService authors, ContentConfig config) {
+    SitemapResource(ArticleDirectory articles, AuthorService authors, ContentConfig config) {
         this.articles = articles;
         this.authors = authors;
         this.site = config.site();
@@ -128,7 +128,7 @@ public class SitemapResource {
     public RestResponse<String> news(Request request) {
         Instant now = Timestamps.now();
         SitemapWriter urls = SitemapWriter.urlset(true);
-        for (ArticleService.SitemapEntry article : articles.publicBetween(now.minus(Duration.ofDays(2)), now,
+        for (ArticleDirectory.SitemapEntry article : articles.publicBetween(now.minus(Duration.ofDays(2)), now,
                 MAX_NEWS, site.articleUrl())) {
             urls.news(article.url(), site.name(), site.language(), article.publishedAt(), article.title());
         }

@@ -1,6 +1,6 @@
 package com.magazine.content.feed;
 
-import com.magazine.content.article.ArticleService;
+import com.magazine.content.article.ArticleDirectory;
 import com.magazine.content.common.ContentConfig;
 import com.magazine.content.common.events.ChangeRecorded;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,10 +31,10 @@ class WebSubPings {
 
     private final List<String> hubs;
     private final String api;
-    private final ArticleService articles;
+    private final ArticleDirectory articles;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    WebSubPings(ContentConfig config, ArticleService articles) {
+    WebSubPings(ContentConfig config, ArticleDirectory articles) {
         this.hubs = config.feeds().websubHubs().orElse(List.of());
         this.api = config.site().apiUrl().replaceAll("/$", "");
         this.articles = articles;

@@ -1,9 +1,9 @@
 package com.magazine.content.quotation;
 
+import com.magazine.content.common.database.Sql;
 import com.magazine.content.common.time.Timestamps;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.Query;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,50 +23,35 @@ class QuotationRepository implements PanacheRepositoryBase<Quotation, UUID> {
 
     /** One page of ids, newest first, after {@code before}. */
     List<UUID> page(Filter filter, UUID before, int limit) {
-        List<Object> parameters = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("select q.id from quotation q");
+        if (filter.ids() != null && filter.ids().isEmpty()) {
+            return List.of();
+        }
+        Sql sql = new Sql(getEntityManager()).append("select q.id from quotation q");
         if (filter.query() != null) {
-            parameters.add(filter.query());
-            sql.append(", websearch_to_tsquery('english', ?").append(parameters.size()).append(") s(query)");
+            sql.append(", websearch_to_tsquery('english', ").append(sql.bind(filter.query())).append(") s(query)");
         }
         sql.append(" where true");
         if (filter.speakerKey() != null) {
-            parameters.add(filter.speakerKey());
-            sql.append(" and q.speaker_key = ?").append(parameters.size());
+            sql.append(" and q.speaker_key = ").append(sql.bind(filter.speakerKey()));
         }
         if (filter.sourceKey() != null) {
-            parameters.add(filter.sourceKey());
-            sql.append(" and q.source_title_key = ?").append(parameters.size());
+            sql.append(" and q.source_title_key = ").append(sql.bind(filter.sourceKey()));
         }
         if (filter.kind() != null) {
-            parameters.add(filter.kind().name());
-            sql.append(" and q.source ->> 'kind' = ?").append(parameters.size());
+            sql.append(" and q.source ->> 'kind' = ").append(sql.bind(filter.kind().name()));
         }
         if (filter.ids() != null) {
-            if (filter.ids().isEmpty()) {
-                return List.of();
-            }
-            List<String> placeholders = new ArrayList<>();
-            for (UUID id : filter.ids()) {
-                parameters.add(id);
-                placeholders.add("?" + parameters.size());
-            }
-            sql.append(" and q.id in (").append(String.join(", ", placeholders)).append(')');
+            sql.append(" and q.id in (").append(sql.bindAll(filter.ids())).append(')');
         }
         if (filter.query() != null) {
             sql.append(" and q.search @@ s.query");
         }
         if (before != null) {
-            parameters.add(before);
-            sql.append(" and q.id < ?").append(parameters.size());
+            sql.append(" and q.id < ").append(sql.bind(before));
         }
-        sql.append(" order by q.id desc limit ").append(limit);
-        Query query = getEntityManager().createNativeQuery(sql.toString());
-        for (int i = 0; i < parameters.size(); i++) {
-            query.setParameter(i + 1, parameters.get(i));
-        }
+        sql.append(" order by q.id desc limit ").append(sql.bind(limit));
         List<UUID> ids = new ArrayList<>();
-        for (Object id : query.getResultList()) {
+        for (Object id : sql.query().getResultList()) {
             ids.add((UUID) id);
         }
         return ids;
@@ -88,22 +73,18 @@ class QuotationRepository implements PanacheRepositoryBase<Quotation, UUID> {
 
     /** Speakers by folded name after {@code afterKey}, optionally those whose name contains {@code search}. */
     List<SpeakerRow> speakers(String afterKey, String search, int limit) {
-        StringBuilder sql = new StringBuilder("""
+        Sql sql = new Sql(getEntityManager()).append("""
                 select q.speaker_key, min(q.speaker_name), count(*),
                        (array_agg(q.speaker_author_id) filter (where q.speaker_author_id is not null))[1],
                        max(q.updated_at)
-                from quotation q where q.speaker_key > ?1""");
+                from quotation q where q.speaker_key > """);
+        sql.append(sql.bind(afterKey == null ? "" : afterKey));
         if (search != null) {
-            sql.append(" and strpos(q.speaker_key, ?2) > 0");
+            sql.append(" and strpos(q.speaker_key, ").append(sql.bind(search)).append(") > 0");
         }
-        sql.append(" group by q.speaker_key order by q.speaker_key limit ").append(limit);
-        Query query = getEntityManager().createNativeQuery(sql.toString())
-                .setParameter(1, afterKey == null ? "" : afterKey);
-        if (search != null) {
-            query.setParameter(2, search);
-        }
+        sql.append(" group by q.speaker_key order by q.speaker_key limit ").append(sql.bind(limit));
         List<SpeakerRow> rows = new ArrayList<>();
-        for (Object row : query.getResultList()) {
+        for (Object row : sql.query().getResultList()) {
             Object[] columns = (Object[]) row;
             rows.add(new SpeakerRow((String) columns[0], (String) columns[1], ((Number) columns[2]).longValue(),
                     (UUID) columns[3], Timestamps.fromJdbc(columns[4])));

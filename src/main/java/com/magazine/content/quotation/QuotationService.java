@@ -2,7 +2,7 @@ package com.magazine.content.quotation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.magazine.content.article.ArticleRef;
-import com.magazine.content.article.ArticleService;
+import com.magazine.content.article.ArticleDirectory;
 import com.magazine.content.author.AuthorService;
 import com.magazine.content.common.error.Problems;
 import com.magazine.content.common.events.Change;
@@ -35,13 +35,13 @@ import java.util.stream.Collectors;
 public class QuotationService {
 
     private final QuotationRepository quotations;
-    private final ArticleService articles;
+    private final ArticleDirectory articles;
     private final AuthorService authors;
     private final Cursors cursors;
     private final MergePatch mergePatch;
     private final ChangeLog changes;
 
-    QuotationService(QuotationRepository quotations, ArticleService articles, AuthorService authors, Cursors cursors,
+    QuotationService(QuotationRepository quotations, ArticleDirectory articles, AuthorService authors, Cursors cursors,
             MergePatch mergePatch, ChangeLog changes) {
         this.quotations = quotations;
         this.articles = articles;

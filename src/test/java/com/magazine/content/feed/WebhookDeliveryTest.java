@@ -98,6 +98,10 @@ class WebhookDeliveryTest {
         assertThat(body.get("event").asText()).isEqualTo("article.published");
         assertThat(body.get("op").asText()).isEqualTo("upsert");
         assertThat(body.get("entity").get("slug").asText()).isEqualTo(slug);
+        // what a CDN purger needs: the keys of every answer the change made stale
+        List<String> keys = new ArrayList<>();
+        body.get("surrogateKeys").forEach(key -> keys.add(key.asText()));
+        assertThat(keys).containsExactlyInAnyOrder("article:" + body.get("entity").get("id").asText(), "articles");
 
         withKey(partner).when().get("/api/v1/webhooks/" + webhookId + "/deliveries")
                 .then().statusCode(200)

@@ -1,0 +1,83 @@
+package com.magazine.content.article;
+
+import com.magazine.content.access.Caller;
+import com.magazine.content.access.Role;
+import com.magazine.content.common.error.Problems;
+import com.magazine.content.common.http.ReadDependencies;
+import com.magazine.content.common.http.IfMatch;
+import com.magazine.content.common.time.Timestamps;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Who sees and writes which article: the caller's visibility, and finding an article to read or to write. */
+@ApplicationScoped
+class ArticleAccess {
+
+    private final ArticleRepository articles;
+    private final Instance<Caller> caller;
+    private final ArticleViews views;
+
+    ArticleAccess(ArticleRepository articles, Instance<Caller> caller, ArticleViews views) {
+        this.articles = articles;
+        this.caller = caller;
+        this.views = views;
+    }
+
+    ArticleListRepository.Visibility visibility() {
+        Caller who = caller.get();
+        if (who.staff()) {
+            return new ArticleListRepository.Visibility(true, null);
+        }
+        if (who.has(Role.author)) {
+            return new ArticleListRepository.Visibility(false, who.authorId().orElse(null));
+        }
+        return ArticleListRepository.Visibility.PUBLIC;
+    }
+
+    boolean canSee(Article article, Instant now) {
+        Caller who = caller.get();
+        return article.publicAt(now) || who.staff()
+                || who.authorId().filter(article.authorIds()::contains).isPresent();
+    }
+
+    boolean canWrite(Article article) {
+        Caller who = caller.get();
+        return who.staff() || (who.has(Role.author) && who.authorId().filter(article.authorIds()::contains).isPresent());
+    }
+
+    /** The article the caller may see, by its slug or an old one (then {@link SlugMoved}); else a 404. */
+    Article findVisible(String slug, Instant now) {
+        Optional<Article> article = articles.findBySlug(slug);
+        if (article.isPresent() && canSee(article.get(), now)) {
+            ReadDependencies.on(ArticleKeys.article(article.get().id()));
+            return article.get();
+        }
+        if (article.isEmpty()) {
+            Optional<String> current = articles.currentSlugOf(slug);
+            Optional<Article> moved = current.flatMap(articles::findBySlug).filter(a -> canSee(a, now));
+            if (moved.isPresent()) {
+                ReadDependencies.on(ArticleKeys.article(moved.get().id())); // the redirect moves with the article
+                throw new SlugMoved(slug, current.get());
+            }
+        }
+        throw Problems.notFound("article", slug);
+    }
+
+    Article findForWrite(String slug) {
+        Article article = articles.findBySlug(slug)
+                .filter(a -> canSee(a, Timestamps.now()))
+                .orElseThrow(() -> Problems.notFound("article", slug));
+        if (!canWrite(article)) {
+            throw Problems.forbidden("This key may only write articles that carry its author's byline.");
+        }
+        return article;
+    }
+
+    Article findForWrite(String slug, IfMatch ifMatch) {
+        Article article = findForWrite(slug);
+        ifMatch.check(views.full(article).etag());
+        return article;
+    }
+}

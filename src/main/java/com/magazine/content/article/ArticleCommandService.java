@@ -1,0 +1,374 @@
+package com.magazine.content.article;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.magazine.content.access.Caller;
+import com.magazine.content.access.Role;
+import com.magazine.content.author.AuthorService;
+import com.magazine.content.common.error.Problems;
+import com.magazine.content.common.events.Change;
+import com.magazine.content.common.events.ChangeLog;
+import com.magazine.content.common.http.IfMatch;
+import com.magazine.content.common.json.MergePatch;
+import com.magazine.content.common.text.Slugs;
+import com.magazine.content.common.text.Text;
+import com.magazine.content.common.time.Timestamps;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.hibernate.exception.ConstraintViolationException;
+
+/**
+ * The write side of articles: creating and revising them (every write stored as a revision), the lifecycle (draft,
+ * scheduled, published, archived), slugs and their history, and the change each write records, with the surrogate keys
+ * it purges.
+ */
+@ApplicationScoped
+public class ArticleCommandService {
+
+    private final ArticleRepository articles;
+    private final RevisionRepository revisions;
+    private final TagRepository tags;
+    private final AuthorService authors;
+    private final Instance<Caller> caller;
+    private final MergePatch mergePatch;
+    private final ObjectMapper json;
+    private final ChangeLog changes;
+    private final ArticleAccess access;
+    private final ArticleViews articleViews;
+
+    ArticleCommandService(ArticleRepository articles, RevisionRepository revisions, TagRepository tags,
+            AuthorService authors, Instance<Caller> caller, MergePatch mergePatch, ObjectMapper json,
+            ChangeLog changes, ArticleAccess access, ArticleViews articleViews) {
+        this.articles = articles;
+        this.revisions = revisions;
+        this.tags = tags;
+        this.authors = authors;
+        this.caller = caller;
+        this.mergePatch = mergePatch;
+        this.json = json;
+        this.changes = changes;
+        this.access = access;
+        this.articleViews = articleViews;
+    }
+
+    @Transactional
+    public ArticleView create(ArticleInput input) {
+        Resolved resolved = resolve(input);
+        requireOwnByline(resolved.authorIds());
+        String slug = input.slug() != null ? claim(input.slug(), null) : freeSlugFor(input.title());
+        Article article = save(new Article(slug, resolved.content()));
+        record(article, "create");
+        announce(article, "created", null, false);
+        return articleViews.full(article);
+    }
+
+    /** Full update (PUT): every field is replaced; a left-out slug keeps the current one. */
+    @Transactional
+    public ArticleView replace(String slug, ArticleInput input, IfMatch ifMatch) {
+        return update(access.findForWrite(slug, ifMatch), input, "update");
+    }
+
+    /** JSON merge patch, applied to the article as written, then checked and saved like a full update. */
+    @Transactional
+    public ArticleView patch(String slug, JsonNode patch, IfMatch ifMatch) {
+        Article article = access.findForWrite(slug, ifMatch);
+        ArticleInput input = mergePatch.apply(asInput(article, slugsOf(article.authorIds())), patch);
+        if (input.slug() == null) {
+            throw Problems.unprocessable("slug", "cannot be removed; send a new slug to rename the article");
+        }
+        return update(article, input, "update");
+    }
+
+    /** Restores the content of an old revision (not its lifecycle): an update like any other. */
+    @Transactional
+    public ArticleView restore(String slug, int number, IfMatch ifMatch) {
+        Article article = access.findForWrite(slug, ifMatch);
+        ArticleRevision revision = revisions.find(article.id(), number)
+                .orElseThrow(() -> Problems.notFound("revision", slug + "/" + number));
+        Map<UUID, String> slugs = authors.slugsOf(revision.snapshot().authorIds());
+        List<String> byline = revision.snapshot().authorIds().stream().map(slugs::get).filter(Objects::nonNull).toList();
+        if (byline.isEmpty()) {
+            throw Problems.conflict("authors-gone", "The authors of revision " + number + " no longer exist.");
+        }
+        ArticleInput old = revision.snapshot().content();
+        ArticleInput input = new ArticleInput(article.slug(), old.title(), old.subtitle(), old.excerpt(), byline,
+                old.tags(), old.canonicalUrl(), old.commentsOpen(), old.body());
+        return update(article, input, "restore");
+    }
+
+    /** Publishes now, or at {@code at}: a future instant schedules the article, a past one backdates it. */
+    @Transactional
+    public ArticleView publish(String slug, Instant at, IfMatch ifMatch) {
+        Instant now = Timestamps.now();
+        Article article = access.findForWrite(slug, ifMatch);
+        ArticleStatus status = article.statusAt(now);
+        boolean publicBefore = article.publicAt(now);
+        if (status == ArticleStatus.published) {
+            throw Problems.conflict("already-published", "The article is published already; unpublish it first to "
+                    + "publish it again.");
+        }
+        if (status == ArticleStatus.archived) {
+            throw Problems.conflict("archived", "The article is archived; unpublish it first to publish it again.");
+        }
+        Map<String, String> missing = new LinkedHashMap<>();
+        if (article.title() == null) {
+            missing.put("title", "is required to publish");
+        }
+        if (article.body().isEmpty()) {
+            missing.put("body", "is required to publish");
+        }
+        if (!missing.isEmpty()) {
+            throw Problems.unprocessable(missing);
+        }
+        boolean isPublic = article.publish(at == null ? now : at.truncatedTo(java.time.temporal.ChronoUnit.MICROS), now);
+        return transitioned(article, "publish", isPublic ? "published" : "scheduled",
+                isPublic ? Change.Op.upsert : null, publicBefore);
+    }
+
+    /** Back to draft, out of public view. */
+    @Transactional
+    public ArticleView unpublish(String slug, IfMatch ifMatch) {
+        Article article = access.findForWrite(slug, ifMatch);
+        if (article.state() == Article.State.draft) {
+            throw Problems.conflict("not-published", "The article is a draft already.");
+        }
+        Change.Op seen = article.announced() ? Change.Op.delete : null;
+        boolean publicBefore = article.publicAt(Timestamps.now());
+        article.unpublish();
+        return transitioned(article, "unpublish", "unpublished", seen, publicBefore);
+    }
+
+    /** Out of lists and public view; editors still read it. Only a published article is archived. */
+    @Transactional
+    public ArticleView archive(String slug, IfMatch ifMatch) {
+        Article article = access.findForWrite(slug, ifMatch);
+        if (article.statusAt(Timestamps.now()) != ArticleStatus.published) {
+            throw Problems.conflict("not-published", "Only a published article can be archived.");
+        }
+        Change.Op seen = article.announced() ? Change.Op.delete : null;
+        boolean publicBefore = article.publicAt(Timestamps.now());
+        article.archive();
+        return transitioned(article, "archive", "archived", seen, publicBefore);
+    }
+
+    @Transactional
+    public void delete(String slug, IfMatch ifMatch) {
+        Article article = access.findForWrite(slug, ifMatch);
+        boolean wasPublic = article.publicAt(Timestamps.now()) || article.announced();
+        changes.record(new Change("article", article.id(), article.slug(),
+                article.announced() ? Change.Op.delete : null, Change.Op.delete, "deleted", article.version(),
+                ArticleKeys.changed(article.id(), wasPublic, false)));
+        articles.delete(article);
+        articles.flush();
+    }
+
+    private ArticleView update(Article article, ArticleInput input, String action) {
+        Resolved resolved = resolve(input);
+        requireOwnByline(resolved.authorIds());
+        boolean publicBefore = article.publicAt(Timestamps.now());
+        String oldSlug = article.slug();
+        String newSlug = input.slug() != null && !input.slug().equals(oldSlug) ? claim(input.slug(), article.id()) : null;
+        article.revise(newSlug, resolved.content());
+        save(article);
+        if (newSlug != null) {
+            articles.rememberSlug(article.id(), oldSlug, Timestamps.now());
+        }
+        record(article, action);
+        announce(article, action.equals("restore") ? "restored" : "updated",
+                article.announced() ? Change.Op.upsert : null, publicBefore);
+        return articleViews.full(article);
+    }
+
+    private ArticleView transitioned(Article article, String action, String event, Change.Op publicOp,
+            boolean publicBefore) {
+        save(article);
+        record(article, action);
+        announce(article, event, publicOp, publicBefore);
+        return articleViews.full(article);
+    }
+
+    /**
+     * Records the change for the change feed, webhooks and caches, in this transaction: the public lists are purged
+     * when the public saw the article before or sees it now.
+     */
+    private void announce(Article article, String event, Change.Op publicOp, boolean publicBefore) {
+        // a scheduled article will go public by itself, with no write: answers kept now must not outlive its
+        // instant, so the lists are purged now too (and are then kept no longer than until that instant)
+        boolean publicAfter = article.state() == Article.State.published || publicOp != null;
+        changes.record(new Change("article", article.id(), article.slug(), publicOp, Change.Op.upsert, event,
+                article.version(), ArticleKeys.changed(article.id(), publicBefore, publicAfter)));
+    }
+
+    /**
+     * Announces the scheduled articles whose instant has passed: they went public by themselves when read; now the
+     * change feed and webhooks learn of it too. Safe on several instances at once (rows are claimed with SKIP LOCKED).
+     *
+     * @return how many were announced
+     */
+    @Transactional
+    public int announceDue() {
+        Instant now = Timestamps.now();
+        List<Article> due = articles.load(articles.claimDueAnnouncements(now, 100));
+        for (Article article : due) {
+            article.announce(now);
+            save(article);
+            announce(article, "published", Change.Op.upsert, false);
+        }
+        return due.size();
+    }
+
+    /** What an input names, resolved: authors by slug, tags by name, the body sanitised and its quotations found. */
+    private Resolved resolve(ArticleInput input) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        List<String> authorSlugs = input.authors().stream().distinct().toList();
+        Map<String, UUID> ids = authors.idsBySlug(authorSlugs);
+        for (int i = 0; i < input.authors().size(); i++) {
+            if (!ids.containsKey(input.authors().get(i))) {
+                problems.put("authors[" + i + "]", "no author has the slug '" + input.authors().get(i) + "'");
+            }
+        }
+        Map<String, String> tagNames = new LinkedHashMap<>();
+        for (int i = 0; i < input.tags().size(); i++) {
+            String name = Text.line(input.tags().get(i));
+            String tagSlug = name == null ? "" : Slugs.of(name);
+            if (tagSlug.isEmpty()) {
+                problems.put("tags[" + i + "]", "needs at least one letter or digit");
+            } else {
+                tagNames.putIfAbsent(tagSlug, name);
+            }
+        }
+        List<Block> body = Markup.sanitise(input.body()).stream().filter(ArticleCommandService::hasContent).toList();
+        Map<UUID, QuotationEmbed> quoted = articleViews.quotationsOf(body);
+        for (int i = 0; i < input.body().size(); i++) {
+            if (input.body().get(i) instanceof Block.Quote quote && !quoted.containsKey(quote.quotationId())) {
+                problems.put("body[" + i + "].quotationId", "no quotation has the id " + quote.quotationId());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw Problems.unprocessable(problems);
+        }
+        Map<String, Tag> found = tagNames.isEmpty() ? Map.of() : tags.findOrCreate(tagNames, Timestamps.now());
+        List<UUID> authorIds = authorSlugs.stream().map(ids::get).toList();
+        Article.Content content = new Article.Content(input.title(), input.subtitle(), input.excerpt(),
+                input.canonicalUrl(), input.commentsOpenOrDefault(), body, Markup.plainText(body, quoted), authorIds,
+                tagNames.keySet().stream().map(found::get).toList());
+        return new Resolved(content, authorIds);
+    }
+
+    private record Resolved(Article.Content content, List<UUID> authorIds) {
+    }
+
+    private static boolean hasContent(Block block) {
+        if (block instanceof Block.Paragraph p) {
+            return !p.text().isEmpty();
+        }
+        if (block instanceof Block.Heading h) {
+            return !h.text().isEmpty();
+        }
+        if (block instanceof Block.ListBlock l) {
+            return l.items().stream().anyMatch(item -> !item.isEmpty());
+        }
+        return true;
+    }
+
+    /** An author key writes only articles with its author in the byline. */
+    private void requireOwnByline(List<UUID> authorIds) {
+        Caller who = caller.get();
+        if (!who.staff() && who.has(Role.author) && who.authorId().filter(authorIds::contains).isEmpty()) {
+            throw Problems.forbidden("An author key may only write articles that carry its own author's byline.");
+        }
+    }
+
+    private String claim(String slug, UUID self) {
+        if (articles.slugTaken(slug, self)) {
+            throw slugTaken(slug);
+        }
+        return slug;
+    }
+
+    private String freeSlugFor(String title) {
+        String base = title == null ? "" : Slugs.of(title);
+        if (base.isEmpty()) {
+            base = "untitled";
+        }
+        Set<String> taken = new HashSet<>(articles.slugsLike(base));
+        String slug = base;
+        for (int n = 2; taken.contains(slug); n++) {
+            slug = base + "-" + n;
+        }
+        return slug;
+    }
+
+    private Article save(Article article) {
+        try {
+            articles.persistAndFlush(article);
+            return article;
+        } catch (PersistenceException e) {
+            Throwable cause = e instanceof ConstraintViolationException ? e : e.getCause();
+            if (cause instanceof ConstraintViolationException violation
+                    && "article_slug_key".equals(violation.getConstraintName())) {
+                throw slugTaken(article.slug());
+            }
+            throw e;
+        }
+    }
+
+    private static RuntimeException slugTaken(String slug) {
+        return Problems.conflict("slug-taken", "Another article has or had the slug '" + slug + "'.");
+    }
+
+    private Map<UUID, String> slugsOf(List<UUID> authorIds) {
+        return authors.slugsOf(authorIds);
+    }
+
+    private static ArticleInput asInput(Article article, Map<UUID, String> authorSlugs) {
+        return new ArticleInput(article.slug(), article.title(), article.subtitle(), article.excerpt(),
+                article.authorIds().stream().map(authorSlugs::get).filter(Objects::nonNull).toList(),
+                article.tags().stream().map(Tag::name).toList(), article.canonicalUrl(), article.commentsOpen(),
+                article.body());
+    }
+
+    /** Stores a revision: the article as now written and which fields differ from the last revision. */
+    private void record(Article article, String action) {
+        ArticleInput content = asInput(article, slugsOf(article.authorIds()));
+        ArticleStatus status = article.statusAt(Timestamps.now());
+        ArticleRevision.Snapshot snapshot = new ArticleRevision.Snapshot(content, List.copyOf(article.authorIds()),
+                status, article.publishedAt());
+        Optional<ArticleRevision> last = revisions.latest(article.id());
+        List<String> changes = changes(last.map(ArticleRevision::snapshot).orElse(null), snapshot);
+        revisions.persist(new ArticleRevision(article.id(), last.map(r -> r.number() + 1).orElse(1), Timestamps.now(),
+                caller.get().name(), action, changes, snapshot));
+    }
+
+    private List<String> changes(ArticleRevision.Snapshot before, ArticleRevision.Snapshot after) {
+        JsonNode now = json.valueToTree(after.content());
+        JsonNode then = before == null ? json.createObjectNode() : json.valueToTree(before.content());
+        Set<String> changed = new LinkedHashSet<>();
+        now.fieldNames().forEachRemaining(name -> {
+            JsonNode value = now.get(name);
+            boolean empty = value.isNull() || (value.isArray() && value.isEmpty());
+            if (!Objects.equals(value, then.get(name)) && !(before == null && empty)) {
+                changed.add(name);
+            }
+        });
+        if (before == null || before.status() != after.status()) {
+            changed.add("status");
+        }
+        if (before != null && !Objects.equals(before.publishedAt(), after.publishedAt())) {
+            changed.add("publishedAt");
+        }
+        return List.copyOf(changed);
+    }
+}

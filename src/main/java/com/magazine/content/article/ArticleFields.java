@@ -1,0 +1,22 @@
+package com.magazine.content.article;
+
+import com.magazine.content.common.json.FieldSelection;
+import java.util.List;
+
+/** Which members of an article a representation sends: all there are, a single read's default, a list item's. */
+public final class ArticleFields {
+
+    /** Every member of an article. */
+    public static final FieldSelection ALL = FieldSelection.allOf(ArticleView.class);
+    /** What a single read sends unless {@code fields} says otherwise. */
+    public static final FieldSelection FULL = FieldSelection.of(ALL, List.of("id", "slug", "title", "subtitle",
+            "excerpt", "status", "publishedAt", "scheduledAt", "createdAt", "updatedAt", "version", "canonicalUrl",
+            "commentsOpen", "commentCount", "wordCount", "readingTimeMinutes", "authors", "tags", "body"));
+    /** What a list item sends unless {@code fields} says otherwise: no body. */
+    public static final FieldSelection SUMMARY = FieldSelection.of(ALL, List.of("id", "slug", "title", "subtitle",
+            "excerpt", "status", "publishedAt", "scheduledAt", "updatedAt", "readingTimeMinutes", "commentCount",
+            "authors.slug", "authors.name", "tags", "snippet"));
+
+    private ArticleFields() {
+    }
+}

@@ -1,0 +1,277 @@
+package com.magazine.content.article;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.magazine.content.common.database.Sql;
+import com.magazine.content.common.time.Timestamps;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import jakarta.persistence.EntityManager;
+
+/**
+ * Lists and searches of articles in PostgreSQL, the one place their dynamic SQL is written. A page is one statement:
+ * the keyset on an index finds the page, and the same statement reads each row's summary with its bylines and tags; no
+ * entities are loaded for it.
+ */
+@ApplicationScoped
+class ArticleListRepository {
+
+    /** What a list may be filtered by; {@code null} members do not filter. */
+    record Filter(Visibility visibility, UUID author, UUID tag, List<ArticleStatus> statuses, Instant publishedAfter,
+            Instant publishedBefore, String query) {
+    }
+
+    /** Who is looking: everyone sees public articles, an author also their own, staff everything. */
+    record Visibility(boolean staff, UUID ownAuthor) {
+
+        static final Visibility PUBLIC = new Visibility(false, null);
+    }
+
+    /** One row of a page: the key of its place in the order, for a search its text and the query, and the article. */
+    record Row(String key, String text, String query, ArticleSummary article) {
+
+        UUID id() {
+            return article.id();
+        }
+    }
+
+    /**
+     * What a summary reads, bylines and tags included: the subqueries run for the rows a page returns only, as
+     * PostgreSQL computes costly output columns after the sort and limit.
+     */
+    private static final String SUMMARY_COLUMNS = """
+            a.id, a.slug, a.title, a.subtitle, a.excerpt, a.status, a.published_at, a.canonical_url, a.comments_open, \
+            a.word_count, a.comment_count, a.created_at, a.updated_at, a.version, \
+            (select string_agg(cast(w.author_id as text), ',' order by w.position) \
+               from article_author w where w.article_id = a.id), \
+            (select cast(json_agg(json_build_object('slug', t.slug, 'name', t.name) order by x.position) as text) \
+               from article_tag x join tag t on t.id = x.tag_id where x.article_id = a.id)""";
+
+    private static final TypeReference<List<TagRef>> TAGS = new TypeReference<>() {
+    };
+
+    /** A relation whose rows carry their article's listed_at, with an index on (its key, listed_at, article). */
+    private enum Relation {
+        TAG("article_tag"), AUTHOR("article_author");
+
+        final String table;
+
+        Relation(String table) {
+            this.table = table;
+        }
+    }
+
+    private final EntityManager entityManager;
+    private final ObjectMapper json;
+
+    ArticleListRepository(EntityManager entityManager, ObjectMapper json) {
+        this.entityManager = entityManager;
+        this.json = json;
+    }
+
+    /**
+     * One page, in order: {@code limit} rows after the keyset {@code after}. The inner query finds the page on an index
+     * alone where it can (an index-only scan, and index-only probes for the tag and author filters), so that rows
+     * the page skips are never read from the table; the outer one reads the page's rows and their summaries.
+     */
+    List<Row> page(Filter filter, ArticleOrder sort, String afterKey, UUID afterId, int limit, Instant now) {
+        Sql sql = new Sql(entityManager);
+        // a tag's or an author's list by date walks that relation's own index (its rows carry listed_at)
+        Relation via = null;
+        if (filter.query() == null && (sort == ArticleOrder.newest || sort == ArticleOrder.oldest)) {
+            via = filter.tag() != null ? Relation.TAG : filter.author() != null ? Relation.AUTHOR : null;
+        }
+        String key = via != null ? "x.listed_at" : switch (sort) {
+            case newest, oldest -> "a.listed_at";
+            case title -> "a.sort_title";
+            case relevance -> "ts_rank(a.search, q.query)";
+        };
+        String id = via != null ? "x.article_id" : "a.id";
+        // the snippet is cut in Java from the plain text and the query's lexemes: ts_headline costs far more
+        sql.append("select p.key, ").append(filter.query() != null ? "a.body_text" : "cast(null as text)")
+                .append(", p.query, ").append(SUMMARY_COLUMNS).append(" from (select ").append(id).append(" as id, ")
+                .append(key).append(" as key, ")
+                .append(filter.query() != null ? "cast(q.query as text)" : "cast(null as text)").append(" as query from ")
+                .append(via != null ? via.table + " x join article a on a.id = x.article_id" : "article a");
+        where(sql, filter, now, via);
+        if (afterId != null) {
+            String operator = sort == ArticleOrder.oldest || sort == ArticleOrder.title ? ">" : "<";
+            String value = switch (sort) {
+                case newest, oldest -> "cast(" + sql.bind(Instant.parse(afterKey)) + " as timestamptz)";
+                case title -> sql.bind(afterKey);
+                case relevance -> "cast(" + sql.bind(Float.parseFloat(afterKey)) + " as real)";
+            };
+            sql.append(" and (").append(key).append(", ").append(id).append(") ").append(operator)
+                    .append(" (").append(value).append(", ").append(sql.bind(afterId)).append(')');
+        }
+        String descending = sort == ArticleOrder.newest || sort == ArticleOrder.relevance ? " desc" : "";
+        sql.append(" order by ").append(key).append(descending).append(", ").append(id).append(descending)
+                .append(" limit ").append(limit)
+                .append(") p join article a on a.id = p.id order by p.key").append(descending)
+                .append(", p.id").append(descending);
+        List<Row> rows = new ArrayList<>();
+        for (Object row : sql.query().getResultList()) {
+            Object[] columns = (Object[]) row;
+            rows.add(new Row(keyText(columns[0]), (String) columns[1], (String) columns[2], summary(columns, 3)));
+        }
+        return rows;
+    }
+
+    /** How many articles the whole filtered list has. */
+    long count(Filter filter, Instant now) {
+        Sql sql = new Sql(entityManager);
+        sql.append("select count(*) from article a");
+        where(sql, filter, now, null);
+        return ((Number) sql.query().getSingleResult()).longValue();
+    }
+
+    /** The summaries of these articles, in the order of {@code ids}, in one statement. */
+    List<ArticleSummary> summaries(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Sql sql = new Sql(entityManager);
+        sql.append("select ").append(SUMMARY_COLUMNS).append(" from article a where a.id in (")
+                .append(sql.bindAll(ids)).append(')');
+        Map<UUID, ArticleSummary> byId = new HashMap<>();
+        for (Object row : sql.query().getResultList()) {
+            ArticleSummary summary = summary((Object[]) row, 0);
+            byId.put(summary.id(), summary);
+        }
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** The summary in {@link #SUMMARY_COLUMNS} from column {@code at} on. */
+    private ArticleSummary summary(Object[] c, int at) {
+        String bylines = (String) c[at + 14];
+        List<UUID> authorIds = bylines == null ? List.of()
+                : java.util.Arrays.stream(bylines.split(",")).map(UUID::fromString).toList();
+        String tagList = (String) c[at + 15];
+        List<TagRef> tags;
+        try {
+            tags = tagList == null ? List.of() : json.readValue(tagList, TAGS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("PostgreSQL returned tags that are not JSON: " + tagList, e);
+        }
+        return new ArticleSummary((UUID) c[at], (String) c[at + 1], (String) c[at + 2], (String) c[at + 3],
+                (String) c[at + 4], Article.State.valueOf((String) c[at + 5]),
+                c[at + 6] == null ? null : Timestamps.fromJdbc(c[at + 6]), (String) c[at + 7], (Boolean) c[at + 8],
+                ((Number) c[at + 9]).intValue(), ((Number) c[at + 10]).intValue(), Timestamps.fromJdbc(c[at + 11]),
+                Timestamps.fromJdbc(c[at + 12]), ((Number) c[at + 13]).longValue(), authorIds, tags);
+    }
+
+    /** The bodies of these articles, in one query. */
+    Map<UUID, List<Block>> bodies(Collection<UUID> ids) {
+        Map<UUID, List<Block>> bodies = new HashMap<>();
+        if (!ids.isEmpty()) {
+            for (Object[] row : entityManager
+                    .createQuery("select a.id, a.body from Article a where a.id in :ids", Object[].class)
+                    .setParameter("ids", ids)
+                    .getResultList()) {
+                @SuppressWarnings("unchecked")
+                List<Block> body = (List<Block>) row[1];
+                bodies.put((UUID) row[0], body);
+            }
+        }
+        return bodies;
+    }
+
+    /** Up to {@code limit} public articles sharing a tag or an author with {@code article}, newest first. */
+    List<UUID> related(Article article, int limit, Instant now) {
+        List<UUID> tagIds = article.tags().stream().map(Tag::id).toList();
+        if (tagIds.isEmpty() && article.authorIds().isEmpty()) {
+            return List.of();
+        }
+        Sql sql = new Sql(entityManager);
+        sql.append("select a.id from article a where a.status = 'published' and a.listed_at <= ")
+                .append(sql.bind(now)).append(" and a.id <> ").append(sql.bind(article.id())).append(" and (false");
+        if (!tagIds.isEmpty()) {
+            sql.append(" or exists (select 1 from article_tag t where t.article_id = a.id and t.tag_id in (")
+                    .append(sql.bindAll(tagIds)).append("))");
+        }
+        if (!article.authorIds().isEmpty()) {
+            sql.append(" or exists (select 1 from article_author w where w.article_id = a.id and w.author_id in (")
+                    .append(sql.bindAll(article.authorIds())).append("))");
+        }
+        sql.append(") order by a.listed_at desc, a.id desc limit ").append(limit);
+        List<UUID> ids = new ArrayList<>();
+        for (Object id : sql.query().getResultList()) {
+            ids.add((UUID) id);
+        }
+        return ids;
+    }
+
+    /** The filter's conditions; {@code via}, when the query reads that relation as {@code x}, filters on it there. */
+    private void where(Sql sql, Filter filter, Instant now, Relation via) {
+        if (filter.query() != null) {
+            sql.append(", websearch_to_tsquery('english', ").append(sql.bind(filter.query())).append(") q(query)");
+        }
+        Supplier<String> nowParam = sql.bindOnUse(now);
+        // listed_at is published_at for published articles (a check constraint keeps published_at set there), and it
+        // is in the lists' index: pages are then found on the index alone
+        Supplier<String> visible =
+                () -> "(a.status = 'published' and a.listed_at <= " + nowParam.get() + ")";
+        sql.append(" where ");
+        Visibility visibility = filter.visibility();
+        if (visibility.staff()) {
+            sql.append("true");
+        } else if (visibility.ownAuthor() != null) {
+            sql.append("(").append(visible.get()).append(" or exists (select 1 from article_author o where ")
+                    .append("o.article_id = a.id and o.author_id = ").append(sql.bind(visibility.ownAuthor())).append("))");
+        } else {
+            sql.append(visible.get());
+        }
+        if (filter.statuses() != null) {
+            List<String> any = new ArrayList<>();
+            for (ArticleStatus status : filter.statuses()) {
+                any.add(switch (status) {
+                    case draft -> "a.status = 'draft'";
+                    case archived -> "a.status = 'archived'";
+                    case published -> visible.get();
+                    case scheduled -> "(a.status = 'published' and a.listed_at > " + nowParam.get() + ")";
+                });
+            }
+            sql.append(" and (").append(String.join(" or ", any)).append(')');
+        }
+        if (via == Relation.AUTHOR) {
+            sql.append(" and x.author_id = ").append(sql.bind(filter.author()));
+        } else if (filter.author() != null) {
+            sql.append(" and exists (select 1 from article_author w where w.article_id = a.id and w.author_id = ")
+                    .append(sql.bind(filter.author())).append(')');
+        }
+        if (via == Relation.TAG) {
+            sql.append(" and x.tag_id = ").append(sql.bind(filter.tag()));
+        } else if (filter.tag() != null) {
+            sql.append(" and exists (select 1 from article_tag t where t.article_id = a.id and t.tag_id = ")
+                    .append(sql.bind(filter.tag())).append(')');
+        }
+        // on listed_at too, which equals published_at once published: the range then runs on the list's index
+        if (filter.publishedAfter() != null) {
+            String after = sql.bind(filter.publishedAfter());
+            sql.append(" and a.published_at >= ").append(after).append(" and a.listed_at >= ").append(after);
+        }
+        if (filter.publishedBefore() != null) {
+            String before = sql.bind(filter.publishedBefore());
+            sql.append(" and a.published_at < ").append(before).append(" and a.listed_at < ").append(before);
+        }
+        if (filter.query() != null) {
+            sql.append(" and a.search @@ q.query");
+        }
+    }
+
+    /** A sort key as cursor text that reads back exactly: an instant in ISO form, a rank as the float it is. */
+    private static String keyText(Object key) {
+        if (key instanceof String || key instanceof Number) {
+            return key.toString();
+        }
+        return key == null ? "" : Timestamps.fromJdbc(key).toString();
+    }
+}

@@ -1,0 +1,123 @@
+package com.magazine.content.article;
+
+import com.magazine.content.author.AuthorService;
+import com.magazine.content.author.AuthorView;
+import com.magazine.content.common.http.HttpCaching;
+import com.magazine.content.common.http.ReadDependencies;
+import com.magazine.content.common.json.FieldSelection;
+import com.magazine.content.common.time.Timestamps;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Articles as read: views with their bylines and the quotations their bodies cite, fetched for a whole page at once,
+ * with the validators that cover what they embed. Shared by the query side and the command side (whose writes answer
+ * the article as now stored).
+ */
+@ApplicationScoped
+class ArticleViews {
+
+    private final ArticleRepository articles;
+    private final ArticleListRepository lists;
+    private final AuthorService authors;
+    private final Instance<QuotationLookup> quotations;
+
+    ArticleViews(ArticleRepository articles, ArticleListRepository lists, AuthorService authors, Instance<QuotationLookup> quotations) {
+        this.articles = articles;
+        this.lists = lists;
+        this.authors = authors;
+        this.quotations = quotations;
+    }
+
+    Map<UUID, QuotationEmbed> quotationsOf(List<Block> body) {
+        Set<UUID> ids = body.stream()
+                .filter(Block.Quote.class::isInstance)
+                .map(block -> ((Block.Quote) block).quotationId())
+                .collect(Collectors.toSet());
+        if (ids.isEmpty() || !quotations.isResolvable()) {
+            return Map.of();
+        }
+        return quotations.get().find(ids);
+    }
+
+    /** Views of these articles, with what they embed fetched for all of them at once. */
+    List<ArticleView> views(List<ArticleSummary> page, FieldSelection selection, Map<UUID, String> snippets,
+            Instant now) {
+        Set<UUID> authorIds = new HashSet<>();
+        for (ArticleSummary article : page) {
+            authorIds.addAll(article.authorIds());
+        }
+        boolean withBody = selection.includes("body") || selection.includes("bodyHtml");
+        Map<UUID, List<Block>> bodies = withBody
+                ? lists.bodies(page.stream().map(ArticleSummary::id).toList()) : Map.of();
+        Map<UUID, AuthorView> byline = authors.viewsOf(authorIds);
+        Map<UUID, QuotationEmbed> quoted = quotationsOf(bodies.values().stream().flatMap(List::stream).toList());
+        boolean withHtml = selection.includes("bodyHtml");
+        return page.stream().map(article -> view(article, bodies.get(article.id()), byline, quoted, withHtml,
+                snippets.get(article.id()), now)).toList();
+    }
+
+    /** The view of an article; {@code stored} is its body when the view shows it, else null. */
+    private ArticleView view(ArticleSummary article, List<Block> stored, Map<UUID, AuthorView> byline,
+            Map<UUID, QuotationEmbed> quoted, boolean withHtml, String snippet, Instant now) {
+        ArticleStatus status = article.statusAt(now);
+        List<AuthorView> writers = article.authorIds().stream().map(byline::get).filter(Objects::nonNull).toList();
+        List<Block> body = stored == null ? null : embed(stored, quoted);
+        List<String> etagParts = new ArrayList<>();
+        etagParts.add(HttpCaching.etag(article.id(), article.version()).getValue());
+        etagParts.add(status.name());
+        etagParts.add(String.valueOf(article.commentCount()));
+        ReadDependencies.on(ArticleKeys.article(article.id()));
+        Instant modified = article.updatedAt();
+        if (article.publicAt(now) && article.publishedAt().isAfter(modified)) {
+            modified = article.publishedAt();
+        }
+        for (AuthorView writer : writers) {
+            etagParts.add(writer.etag().getValue());
+            modified = writer.updatedAt().isAfter(modified) ? writer.updatedAt() : modified;
+        }
+        if (body != null) {
+            for (Block block : body) {
+                if (block instanceof Block.Quote quote && quote.quotation() != null) {
+                    etagParts.add(String.valueOf(quote.quotation()));
+                }
+            }
+        }
+        ArticleView.Validators validators = new ArticleView.Validators(HttpCaching.etagOf(etagParts), modified);
+        boolean wasPublished = status == ArticleStatus.published || status == ArticleStatus.archived;
+        return new ArticleView(article.id(), article.slug(), article.title(), article.subtitle(), article.excerpt(),
+                status,
+                wasPublished ? article.publishedAt() : null,
+                status == ArticleStatus.scheduled ? article.publishedAt() : null,
+                article.createdAt(), article.updatedAt(), article.version(), article.canonicalUrl(),
+                article.commentsOpen(), article.commentCount(), article.wordCount(),
+                Markup.readingMinutes(article.wordCount()),
+                writers.stream().map(ArticleAuthor::from).toList(),
+                article.tags(),
+                body,
+                withHtml ? Markup.html(body) : null,
+                snippet,
+                validators);
+    }
+
+    private static List<Block> embed(List<Block> body, Map<UUID, QuotationEmbed> quoted) {
+        return body.stream()
+                .map(block -> block instanceof Block.Quote quote ? quote.withQuotation(quoted.get(quote.quotationId()))
+                        : block)
+                .toList();
+    }
+
+    ArticleView full(Article article) {
+        articles.flush();   // the version a view shows is the one stored
+        return views(List.of(article.summary()), ArticleFields.FULL, Map.of(), Timestamps.now()).get(0);
+    }
+}
