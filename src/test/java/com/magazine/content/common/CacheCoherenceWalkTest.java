@@ -96,7 +96,11 @@ class CacheCoherenceWalkTest {
             reads.stream().filter(read -> !primed.contains(read.toString())).forEach(read -> read.send(false));
             primed.clear();
             reads.forEach(read -> primed.add(read.toString()));
-            step = "step " + steps + ": " + write();
+            step = "step " + steps + ": " + write() + " (done " + Instant.now() + ")";
+            history.add(step);
+            if (history.size() > 4) {
+                history.remove(0);
+            }
             long started = System.nanoTime();
             remote.catchUp(latestSeq());
             slowestConvergence = Math.max(slowestConvergence, (System.nanoTime() - started) / 1_000_000);
@@ -115,6 +119,7 @@ class CacheCoherenceWalkTest {
 
     private int reads;
     private final Set<String> primed = new HashSet<>();
+    private final List<String> history = new ArrayList<>();
     /** Microseconds spent per route and kind of read, to tell what makes the walk slow. */
     private final Map<String, Long> timings = new HashMap<>();
 
@@ -128,7 +133,8 @@ class CacheCoherenceWalkTest {
             cached = read.send(false);
             fresh = read.send(true);
             if (!cached.sameAs(fresh)) {
-                mismatches.add(step + "\n  GET " + read + "\n  cached: " + cached + "\n  fresh:  " + fresh);
+                mismatches.add(step + "\n  GET " + read + "\n  cached: " + cached + "\n  fresh:  " + fresh
+                        + "\n  scheduled: " + world.scheduled + "\n  before: " + history);
             }
         }
         if (fresh.status() == 200 && fresh.keys().isEmpty()) {
@@ -259,14 +265,15 @@ class CacheCoherenceWalkTest {
 
     /** What a read answered, as far as a reader can tell answers apart. */
     record Answer(int status, String contentType, String etag, String lastModified, String location, String link,
-            Set<String> keys, String body) {
+            Set<String> keys, String body, String cache, Instant at) {
 
         static Answer of(Response response) {
             String keys = response.header("Surrogate-Key");
             return new Answer(response.statusCode(), response.contentType(), response.header("ETag"),
                     response.header("Last-Modified"), response.header("Location"), response.header("Link"),
                     keys == null ? Set.of() : new TreeSet<>(List.of(keys.split(" "))),
-                    response.statusCode() >= 400 ? "" : response.asString());
+                    response.statusCode() >= 400 ? "" : response.asString(), response.header("X-Cache"),
+                    Instant.now());
         }
 
         boolean sameAs(Answer other) {
@@ -279,7 +286,7 @@ class CacheCoherenceWalkTest {
 
         @Override
         public String toString() {
-            return status + " " + etag + " keys=" + keys + " " + (body.length() > 300 ? body.substring(0, 300) + "…"
+            return status + " " + etag + " (" + cache + " at " + at + ") keys=" + keys + " " + (body.length() > 300 ? body.substring(0, 300) + "…"
                     : body);
         }
     }

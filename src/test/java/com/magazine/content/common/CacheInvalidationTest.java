@@ -258,6 +258,23 @@ class CacheInvalidationTest {
     }
 
     @Test
+    void aScheduledArticleJoinsTheCachedListsAtItsInstant() throws InterruptedException {
+        String author = createAuthor(unique("Scheduler"));
+        publishedArticle(article(unique("Already Out"), author));
+        String slug = com.magazine.content.support.Api.createArticle(article(unique("Soon Out"), author));
+        java.time.Instant at = java.time.Instant.now().plusSeconds(8);
+        cached("/feeds/articles.json");
+        cached("/api/v1/articles?author=" + author);
+        asAdmin().contentType(ContentType.JSON).body(Map.of("at", at.toString()))
+                .when().post("/api/v1/articles/" + slug + "/publish").then().statusCode(200);
+        assertThat(cached("/feeds/articles.json").asString()).doesNotContain(slug);
+        assertThat(cached("/api/v1/articles?author=" + author).asString()).doesNotContain(slug);
+        Thread.sleep(java.time.Duration.between(java.time.Instant.now(), at).toMillis() + 300);
+        assertThat(reader().when().get("/feeds/articles.json").asString()).contains(slug);
+        assertThat(anonymous().queryParam("author", author).when().get("/api/v1/articles").asString()).contains(slug);
+    }
+
+    @Test
     void anEmptyListSendsNoLastModified() {
         anonymous().queryParam("tag", unique("no-such-tag")).when().get("/api/v1/articles")
                 .then().statusCode(200).header("Last-Modified", nullValue()).header("ETag", org.hamcrest.Matchers.notNullValue());
