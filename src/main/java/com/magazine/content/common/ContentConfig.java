@@ -46,6 +46,13 @@ public interface ContentConfig {
         /** The in-memory cache of anonymous reads. */
         ResponseCache responseCache();
 
+        /**
+         * The reverse proxies and load balancers in front of the service (addresses or CIDR blocks): from them,
+         * and only from them, the client's address is read from {@code X-Forwarded-For} (right to left). None by
+         * default: the connection's peer is the client.
+         */
+        Optional<java.util.List<String>> trustedProxies();
+
         interface ResponseCache {
 
             @WithDefault("true")
@@ -128,6 +135,17 @@ public interface ContentConfig {
         /** Requests a minute with one partner or author key. */
         @WithDefault("1200")
         int keyPerMinute();
+
+        /**
+         * How long a key, once checked, is known without asking the database again. Revoking a key forgets it at
+         * once on the instance that revokes it; other instances refuse it after at most this long.
+         */
+        @WithDefault("30S")
+        java.time.Duration keyCacheTtl();
+
+        /** How long a key found unknown (or revoked) is refused without asking the database again. */
+        @WithDefault("30S")
+        java.time.Duration unknownKeyCacheTtl();
     }
 
     interface Webhooks {
