@@ -28,9 +28,13 @@ public class WebhookDispatcher {
     private final TargetGuard guard;
     private final ContentConfig.Webhooks config;
     private final WebhookSender sender;
+    private final WebhookSecrets secrets;
+    private final WebhookMetrics metrics;
 
     WebhookDispatcher(DeliveryRepository deliveries, WebhookRepository webhooks, TargetGuard guard,
-            WebhookSender sender, ContentConfig config) {
+            WebhookSender sender, WebhookSecrets secrets, WebhookMetrics metrics, ContentConfig config) {
+        this.metrics = metrics;
+        this.secrets = secrets;
         this.deliveries = deliveries;
         this.webhooks = webhooks;
         this.guard = guard;
@@ -70,9 +74,11 @@ public class WebhookDispatcher {
             headers.put("User-Agent", "content-api-webhooks/1");
             headers.put("webhook-id", id);
             headers.put("webhook-timestamp", String.valueOf(timestamp));
-            headers.put("webhook-signature", Signatures.sign(webhook.secret(), id, timestamp, delivery.payload()));
+            headers.put("webhook-signature", Signatures.sign(secrets.open(webhook.secret()), id, timestamp, delivery.payload()));
             headers.put("webhook-event", delivery.event());
+            long started = System.nanoTime();
             WebhookSender.Outcome outcome = sender.post(target.target(), headers, delivery.payload());
+            metrics.sent(java.time.Duration.ofNanos(System.nanoTime() - started));
             if (outcome.delivered()) {
                 delivery.delivered(outcome.statusCode());
             } else {
@@ -80,6 +86,8 @@ public class WebhookDispatcher {
                         : outcome.error(), config.maxAttempts(), config.retryBase());
             }
         }
+        metrics.outcome(delivery.status() == Delivery.Status.delivered ? "delivered"
+                : delivery.status() == Delivery.Status.failed ? "gave_up" : !target.allowed() ? "refused" : "failed");
         if (delivery.status() == Delivery.Status.failed) {
             LOG.warnf("Webhook delivery %s to %s given up after %d tries: %s", id, webhook.url(),
                     delivery.attempts(), delivery.lastError());

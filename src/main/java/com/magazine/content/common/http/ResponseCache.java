@@ -103,6 +103,9 @@ public class ResponseCache {
     private final Cache<String, Entry> entries;
     private final Map<String, Set<String>> index = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
+    private final AtomicLong hits = new AtomicLong();
+    private final AtomicLong misses = new AtomicLong();
+    private final AtomicLong purges = new AtomicLong();
 
     ResponseCache(ContentConfig config, Instance<VisibilityHorizon> horizons) {
         ContentConfig.Http.ResponseCache settings = config.http().responseCache();
@@ -143,7 +146,30 @@ public class ResponseCache {
     }
 
     public Entry get(String key) {
-        return entries.getIfPresent(key);
+        Entry entry = entries.getIfPresent(key);
+        (entry == null ? misses : hits).incrementAndGet();
+        return entry;
+    }
+
+    /** For the metrics (ResponseCacheMetrics): lookups answered, lookups not, purges, bytes and answers held. */
+    public long hits() {
+        return hits.get();
+    }
+
+    public long misses() {
+        return misses.get();
+    }
+
+    public long purges() {
+        return purges.get();
+    }
+
+    public long bytes() {
+        return entries.policy().eviction().map(eviction -> eviction.weightedSize().orElse(0)).orElse(0L);
+    }
+
+    public long size() {
+        return entries.estimatedSize();
     }
 
     public long generation() {
@@ -204,6 +230,7 @@ public class ResponseCache {
     /** Drops every answer that carries one of these surrogate keys; a key ending in ':' drops all that start so. */
     public void purge(Collection<String> surrogateKeys) {
         generation.incrementAndGet();
+        purges.incrementAndGet();
         for (String surrogate : surrogateKeys) {
             if (surrogate.endsWith(":")) {
                 index.keySet().stream().filter(key -> key.startsWith(surrogate)).toList()
