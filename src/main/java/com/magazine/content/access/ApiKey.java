@@ -84,6 +84,10 @@ class ApiKey {
         return prefix;
     }
 
+    byte[] secretHash() {
+        return secretHash.clone();
+    }
+
     Role role() {
         return role;
     }

@@ -28,13 +28,21 @@ class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanism {
         if (header == null) {
             return Uni.createFrom().nullItem();
         }
-        if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length()) || header.substring(BEARER.length()).isBlank()) {
+        String secret = secretOf(header);
+        if (secret == null) {
             return Uni.createFrom().failure(new AuthenticationFailedException("expected Authorization: Bearer <key>"));
         }
-        var request = new TokenAuthenticationRequest(
-                new TokenCredential(header.substring(BEARER.length()).strip(), "bearer"));
+        var request = new TokenAuthenticationRequest(new TokenCredential(secret, "bearer"));
         HttpSecurityUtils.setRoutingContextAttribute(request, context);
         return identityProviderManager.authenticate(request);
+    }
+
+    /** The key in an {@code Authorization: Bearer <key>} header; null when the header is not of that form. */
+    static String secretOf(String header) {
+        if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length()) || header.substring(BEARER.length()).isBlank()) {
+            return null;
+        }
+        return header.substring(BEARER.length()).strip();
     }
 
     @Override

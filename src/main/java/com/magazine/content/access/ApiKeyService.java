@@ -1,12 +1,17 @@
 package com.magazine.content.access;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.magazine.content.common.ContentConfig;
 import com.magazine.content.common.error.Problems;
 import com.magazine.content.common.paging.Cursors;
 import com.magazine.content.common.paging.Page;
 import com.magazine.content.common.paging.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -30,12 +35,22 @@ public class ApiKeyService {
     private final Cursors cursors;
     private final Optional<byte[]> adminKeyHash;
     private final SecureRandom random = new SecureRandom();
+    private final TransactionSynchronizationRegistry transactions;
+    /** Keys checked lately, by the hash of their secret: a request with a known key asks the database nothing. */
+    private final Cache<ByteBuffer, KeyHolder> known;
+    /** Keys found unknown or revoked lately: made-up keys sent again and again cost no query either. */
+    private final Cache<ByteBuffer, Boolean> unknown;
 
-    ApiKeyService(ApiKeyRepository keys, AuthorDirectory authors, Cursors cursors, ContentConfig config) {
+    ApiKeyService(ApiKeyRepository keys, AuthorDirectory authors, Cursors cursors, ContentConfig config,
+            TransactionSynchronizationRegistry transactions) {
         this.keys = keys;
         this.authors = authors;
         this.cursors = cursors;
+        this.transactions = transactions;
         this.adminKeyHash = config.adminKey().filter(k -> !k.isBlank()).map(ApiKeyService::hash);
+        this.known = Caffeine.newBuilder().expireAfterWrite(config.limits().keyCacheTtl()).maximumSize(10_000).build();
+        this.unknown = Caffeine.newBuilder().expireAfterWrite(config.limits().unknownKeyCacheTtl())
+                .maximumSize(100_000).build();
     }
 
     /** The holder of {@code secret}, if it is the configured admin key or an active stored key. */
@@ -45,8 +60,33 @@ public class ApiKeyService {
         if (adminKeyHash.isPresent() && MessageDigest.isEqual(adminKeyHash.get(), hash)) {
             return Optional.of(new KeyHolder("config:admin-key", Role.admin, null));
         }
-        return keys.findActiveBySecretHash(hash)
+        ByteBuffer cacheKey = ByteBuffer.wrap(hash);
+        KeyHolder cached = known.getIfPresent(cacheKey);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        if (unknown.getIfPresent(cacheKey) != null || !plausible(secret)) {
+            return Optional.empty();
+        }
+        Optional<KeyHolder> holder = keys.findActiveBySecretHash(hash)
                 .map(key -> new KeyHolder(key.id().toString(), key.role(), key.authorId()));
+        holder.ifPresentOrElse(found -> known.put(cacheKey, found), () -> unknown.put(cacheKey, Boolean.TRUE));
+        return holder;
+    }
+
+    /** Whether {@code secret} is a key this instance checked lately and found good: no query will be needed. */
+    boolean knownGood(String secret) {
+        byte[] hash = hash(secret);
+        return adminKeyHash.isPresent() && MessageDigest.isEqual(adminKeyHash.get(), hash)
+                || known.getIfPresent(ByteBuffer.wrap(hash)) != null;
+    }
+
+    /** Stored keys are {@code cak_} and 43 base64url characters: anything else is refused without a query. */
+    private static boolean plausible(String secret) {
+        return secret.length() == SECRET_PREFIX.length() + 43 && secret.startsWith(SECRET_PREFIX)
+                && secret.substring(SECRET_PREFIX.length()).chars()
+                        .allMatch(c -> c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
+                                || c == '-' || c == '_');
     }
 
     @Transactional
@@ -88,7 +128,21 @@ public class ApiKeyService {
     /** Revokes the key at once: it is refused from the next request on. Revoking twice is harmless. */
     @Transactional
     public void revoke(UUID id) {
-        find(id).revoke();
+        ApiKey key = find(id);
+        key.revoke();
+        ByteBuffer cacheKey = ByteBuffer.wrap(key.secretHash());
+        known.invalidate(cacheKey);
+        // and again once committed, in case a request read the key meanwhile and cached it as still active
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                known.invalidate(cacheKey);
+            }
+        });
     }
 
     /** How many unrevoked keys write for this author. */

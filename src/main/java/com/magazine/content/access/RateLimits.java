@@ -4,6 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.magazine.content.common.ContentConfig;
 import com.magazine.content.common.error.Problems;
+import com.magazine.content.common.http.ClientAddresses;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
@@ -21,8 +23,11 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
  * Rate limits: per client address without a key, per key for partner and author keys; admins and editors are not
- * limited. Fixed one-minute windows, counted in this instance. Over the limit: 429 with {@code Retry-After}; every
- * limited answer carries {@code RateLimit-Limit}, {@code RateLimit-Remaining} and {@code RateLimit-Reset}.
+ * limited. A key that is unknown or revoked counts against its address, like no key at all, so sending a made-up key
+ * buys nothing; and once the address has spent its budget, a key this instance does not already know is refused
+ * with 429 before it is looked up, so made-up keys cost no query either. Fixed one-minute windows, counted in this
+ * instance. Over the limit: 429 with {@code Retry-After}; every limited answer carries {@code RateLimit-Limit},
+ * {@code RateLimit-Remaining} and {@code RateLimit-Reset}. The client's address is {@link ClientAddresses}'s.
  */
 class RateLimits {
 
@@ -31,43 +36,78 @@ class RateLimits {
 
     private final ContentConfig.Limits config;
     private final CurrentIdentityAssociation identities;
+    private final ClientAddresses addresses;
+    private final ApiKeyService keys;
     private final Cache<String, AtomicInteger> windows = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofSeconds(2 * WINDOW_SECONDS))
             .maximumSize(1_000_000)
             .build();
 
-    RateLimits(ContentConfig config, CurrentIdentityAssociation identities) {
+    RateLimits(ContentConfig config, CurrentIdentityAssociation identities, ClientAddresses addresses,
+            ApiKeyService keys) {
         this.config = config.limits();
         this.identities = identities;
+        this.addresses = addresses;
+        this.keys = keys;
     }
 
-    /** Requests without a key: counted first of all, before even the response cache answers. */
+    /**
+     * Requests without a key: counted first of all, before even the response cache answers. Requests with a key this
+     * instance does not know to be good: refused here when their address has no budget left, before any lookup.
+     */
     @ServerRequestFilter(preMatching = true, priority = 0)
     Response countAnonymous(ContainerRequestContext request, HttpServerRequest http) {
-        if (!config.enabled() || request.getHeaderString(HttpHeaders.AUTHORIZATION) != null) {
+        if (!config.enabled()) {
             return null;
         }
-        return count(request, "address:" + http.remoteAddress().hostAddress(), config.anonymousPerMinute(), true);
+        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        String address = "address:" + addresses.of(http);
+        if (authorization == null) {
+            return count(request, address, config.anonymousPerMinute(), true, true);
+        }
+        String secret = ApiKeyAuthenticationMechanism.secretOf(authorization);
+        if (secret != null && keys.knownGood(secret)) {
+            return null;
+        }
+        return count(request, address, config.anonymousPerMinute(), true, false);
     }
 
-    /** Requests with a key: counted once the key is known (after {@link AuthenticationFilter}). */
-    @ServerRequestFilter(priority = Priorities.AUTHENTICATION + 10)
-    Uni<Response> countKeyed(ContainerRequestContext request) {
+    /**
+     * Requests with a key: counted per key once the key is checked (before {@link AuthenticationFilter}, which
+     * reuses the check); an unknown or revoked key counts against the address, as if there were none.
+     */
+    @ServerRequestFilter(priority = Priorities.AUTHENTICATION - 10)
+    Uni<Response> countKeyed(ContainerRequestContext request, HttpServerRequest http) {
         if (!config.enabled() || request.getHeaderString(HttpHeaders.AUTHORIZATION) == null) {
             return Uni.createFrom().nullItem();
         }
-        return identities.getDeferredIdentity().map(identity -> identity.hasRole(Role.ADMIN)
-                || identity.hasRole(Role.EDITOR) || identity.isAnonymous() ? null
-                : count(request, "key:" + identity.getPrincipal().getName(), config.keyPerMinute(), false));
+        return identities.getDeferredIdentity()
+                .map(identity -> identity.hasRole(Role.ADMIN) || identity.hasRole(Role.EDITOR)
+                        || identity.isAnonymous() ? null
+                        : count(request, "key:" + identity.getPrincipal().getName(), config.keyPerMinute(), false,
+                                true))
+                .onFailure(AuthenticationFailedException.class).recoverWithUni(failure -> {
+                    Response limited = count(request, "address:" + addresses.of(http), config.anonymousPerMinute(),
+                            true, true);
+                    return limited != null ? Uni.createFrom().item(limited) : Uni.createFrom().failure(failure);
+                });
     }
 
-    private Response count(ContainerRequestContext request, String who, int limit, boolean anonymous) {
+    /**
+     * Counts one request of {@code who} (or, unless {@code spend}, only looks whether its budget is spent) and
+     * answers the 429 when it is over the limit.
+     */
+    private Response count(ContainerRequestContext request, String who, int limit, boolean anonymous,
+            boolean spend) {
         long now = System.currentTimeMillis() / 1000;
         long window = now / WINDOW_SECONDS;
-        int used = windows.get(who + "@" + window, key -> new AtomicInteger()).incrementAndGet();
+        AtomicInteger counter = windows.get(who + "@" + window, key -> new AtomicInteger());
+        int used = spend ? counter.incrementAndGet() : counter.get() + 1;
         long reset = (window + 1) * WINDOW_SECONDS - now;
         State state = new State(limit, Math.max(0, limit - used), reset);
-        request.setProperty(STATE, state);
+        if (spend || used > limit) {
+            request.setProperty(STATE, state);
+        }
         if (used > limit) {
             HttpProblem problem = HttpProblem.builder()
                     .withType(URI.create(Problems.TYPE_PREFIX + "rate-limited"))

@@ -51,6 +51,15 @@ public class ArticleDirectory {
         return usages(quotationIds, caller.get().staff());
     }
 
+    /**
+     * For the quotation feature: whether an article that {@code authorId} does not write embeds the quotation
+     * (drafts included), which keeps an author's key from changing what another author's article shows.
+     */
+    @Transactional
+    public boolean quotedByOthersThan(UUID quotationId, UUID authorId) {
+        return publicArticles.countQuotingWithoutAuthor(quotationId, authorId) > 0;
+    }
+
     /** As {@link #usages(java.util.Collection)}, counting every article whoever asks: what blocks a deletion. */
     @Transactional
     public Map<UUID, List<ArticleRef>> allUsages(java.util.Collection<UUID> quotationIds) {

@@ -185,7 +185,7 @@ public class ArticleQueryService {
     private static void checkKey(ArticleOrder sort, String key) {
         try {
             switch (sort) {
-                case newest, oldest -> Instant.parse(key);
+                case newest, oldest -> Cursors.instant(key);
                 case relevance -> Float.parseFloat(key);
                 case title -> { }
             }

@@ -102,4 +102,16 @@ class PublicArticleRepository {
         }
         return listed;
     }
+
+    /** How many articles embed the quotation with none of {@code authorId}'s bylines (any status). */
+    long countQuotingWithoutAuthor(UUID quotationId, UUID authorId) {
+        Object count = entityManager.createNativeQuery("""
+                        select count(distinct q.article_id) from article_quotation q
+                        where q.quotation_id = ?1 and not exists (
+                            select 1 from article_author b where b.article_id = q.article_id and b.author_id = ?2)""")
+                .setParameter(1, quotationId)
+                .setParameter(2, authorId)
+                .getSingleResult();
+        return ((Number) count).longValue();
+    }
 }

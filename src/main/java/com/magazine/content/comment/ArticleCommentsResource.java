@@ -1,5 +1,6 @@
 package com.magazine.content.comment;
 
+import com.magazine.content.common.http.ClientAddresses;
 import com.magazine.content.common.http.HttpCaching;
 import com.magazine.content.common.paging.Page;
 import com.magazine.content.common.paging.PageRequest;
@@ -35,9 +36,11 @@ public class ArticleCommentsResource {
     private static final String SLUG = "The article's slug.";
 
     private final CommentService comments;
+    private final ClientAddresses addresses;
 
-    ArticleCommentsResource(CommentService comments) {
+    ArticleCommentsResource(CommentService comments, ClientAddresses addresses) {
         this.comments = comments;
+        this.addresses = addresses;
     }
 
     @GET
@@ -75,6 +78,6 @@ public class ArticleCommentsResource {
             headers = @Header(name = "Retry-After", description = "Seconds to wait."))
     public RestResponse<PostedComment> post(@Parameter(description = SLUG) @PathParam("slug") String slug,
             @Valid @NotNull CommentInput input, @Context HttpServerRequest http) {
-        return RestResponse.accepted(comments.post(slug, input, http.remoteAddress().hostAddress()));
+        return RestResponse.accepted(comments.post(slug, input, addresses.of(http)));
     }
 }

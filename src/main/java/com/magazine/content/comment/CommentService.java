@@ -313,10 +313,6 @@ public class CommentService {
     }
 
     private static Instant instant(String key) {
-        try {
-            return Instant.parse(key);
-        } catch (RuntimeException e) {
-            throw Cursors.invalid();
-        }
+        return Cursors.instant(key);
     }
 }

@@ -46,6 +46,13 @@ public interface ContentConfig {
         /** The in-memory cache of anonymous reads. */
         ResponseCache responseCache();
 
+        /**
+         * The reverse proxies and load balancers in front of the service (addresses or CIDR blocks): from them,
+         * and only from them, the client's address is read from {@code X-Forwarded-For} (right to left). None by
+         * default: the connection's peer is the client.
+         */
+        Optional<java.util.List<String>> trustedProxies();
+
         interface ResponseCache {
 
             @WithDefault("true")
@@ -68,11 +75,11 @@ public interface ContentConfig {
     interface Paging {
 
         /**
-         * The secret that signs paging cursors. Every instance behind one URL must share it; set your own in
-         * production (changing it only invalidates the cursors clients hold).
+         * The secret that signs paging cursors, at least 32 characters. Every instance behind one URL must share
+         * it; the prod profile refuses to start without it (dev mode and tests make a random one per process).
+         * Changing it only invalidates the cursors clients hold.
          */
-        @WithDefault("content-api-cursor-secret-change-me")
-        String cursorSecret();
+        Optional<String> cursorSecret();
     }
 
     /** The public website the API serves, for links in feeds, sitemaps and structured data. */
@@ -128,6 +135,17 @@ public interface ContentConfig {
         /** Requests a minute with one partner or author key. */
         @WithDefault("1200")
         int keyPerMinute();
+
+        /**
+         * How long a key, once checked, is known without asking the database again. Revoking a key forgets it at
+         * once on the instance that revokes it; other instances refuse it after at most this long.
+         */
+        @WithDefault("30S")
+        java.time.Duration keyCacheTtl();
+
+        /** How long a key found unknown (or revoked) is refused without asking the database again. */
+        @WithDefault("30S")
+        java.time.Duration unknownKeyCacheTtl();
     }
 
     interface Webhooks {
@@ -158,6 +176,17 @@ public interface ContentConfig {
         /** How long a receiver has to answer. */
         @WithDefault("5S")
         java.time.Duration timeout();
+
+        /**
+         * The key that seals webhook secrets at rest (AES-256-GCM), as {@code <id>:<base64 of 32 bytes>}; the id is
+         * stored with each sealed secret. Required in the prod profile. To rotate: make the new key this one and move
+         * the old one to {@link #oldSecretKeys()}; each instance re-seals the stored secrets with the new key at
+         * start-up and hourly, after which the old key can go.
+         */
+        Optional<String> secretKey();
+
+        /** Keys that sealed secrets before, same format, accepted for opening only. */
+        Optional<java.util.List<String>> oldSecretKeys();
     }
 
     interface Articles {

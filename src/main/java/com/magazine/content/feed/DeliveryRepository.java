@@ -26,6 +26,18 @@ class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID> {
         return ids.isEmpty() ? List.of() : list("id in ?1 order by nextAttemptAt", ids);
     }
 
+    /** For the metrics: how many deliveries wait to be sent (or retried), and the due time of the oldest. */
+    Backlog backlog() {
+        Object[] row = (Object[]) getEntityManager().createNativeQuery(
+                        "select count(*), min(next_attempt_at) from webhook_delivery where status = 'pending'")
+                .getSingleResult();
+        return new Backlog(((Number) row[0]).longValue(),
+                row[1] == null ? null : com.magazine.content.common.time.Timestamps.fromJdbc(row[1]));
+    }
+
+    record Backlog(long pending, Instant oldestDue) {
+    }
+
     /** Newest first. */
     List<Delivery> page(UUID webhookId, Instant beforeAt, UUID beforeId, int limit) {
         var query = beforeId == null

@@ -72,8 +72,14 @@ class Webhook {
         return url;
     }
 
+    /** The secret as stored: sealed (see WebhookSecrets), or in clear for rows written before sealing. */
     String secret() {
         return secret;
+    }
+
+    /** Stores the secret sealed anew (another key, or a row from before sealing). */
+    void resealSecret(String sealed) {
+        this.secret = sealed;
     }
 
     List<String> events() {

@@ -5,14 +5,9 @@ import com.magazine.content.common.time.Timestamps;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -32,18 +27,19 @@ public class WebhookDispatcher {
     private final WebhookRepository webhooks;
     private final TargetGuard guard;
     private final ContentConfig.Webhooks config;
-    private final HttpClient http;
+    private final WebhookSender sender;
+    private final WebhookSecrets secrets;
+    private final WebhookMetrics metrics;
 
     WebhookDispatcher(DeliveryRepository deliveries, WebhookRepository webhooks, TargetGuard guard,
-            ContentConfig config) {
+            WebhookSender sender, WebhookSecrets secrets, WebhookMetrics metrics, ContentConfig config) {
+        this.metrics = metrics;
+        this.secrets = secrets;
         this.deliveries = deliveries;
         this.webhooks = webhooks;
         this.guard = guard;
         this.config = config.webhooks();
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(this.config.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.sender = sender;
     }
 
     @Scheduled(every = "${content.webhooks.dispatch-every:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -67,42 +63,36 @@ public class WebhookDispatcher {
     }
 
     private void send(Delivery delivery, Webhook webhook) {
-        Optional<String> refusal = guard.refusal(webhook.url());
-        if (refusal.isPresent()) {
-            delivery.failed(null, "target refused: " + refusal.get(), config.maxAttempts(), config.retryBase());
-            return;
-        }
-        long timestamp = Timestamps.now().getEpochSecond();
+        TargetGuard.Decision target = guard.check(webhook.url());
         String id = delivery.id().toString();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(webhook.url()))
-                .timeout(config.timeout())
-                .header("Content-Type", "application/json")
-                .header("User-Agent", "content-api-webhooks/1")
-                .header("webhook-id", id)
-                .header("webhook-timestamp", String.valueOf(timestamp))
-                .header("webhook-signature", Signatures.sign(webhook.secret(), id, timestamp, delivery.payload()))
-                .header("webhook-event", delivery.event())
-                .POST(HttpRequest.BodyPublishers.ofString(delivery.payload()))
-                .build();
-        try {
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-            if (response.statusCode() >= 200 && response.statusCode() < 300) {
-                delivery.delivered(response.statusCode());
+        if (!target.allowed()) {
+            delivery.failed(null, "target refused: " + target.refusal(), config.maxAttempts(), config.retryBase());
+        } else {
+            long timestamp = Timestamps.now().getEpochSecond();
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("Content-Type", "application/json");
+            headers.put("User-Agent", "content-api-webhooks/1");
+            headers.put("webhook-id", id);
+            headers.put("webhook-timestamp", String.valueOf(timestamp));
+            headers.put("webhook-signature", Signatures.sign(secrets.open(webhook.secret()), id, timestamp, delivery.payload()));
+            headers.put("webhook-event", delivery.event());
+            long started = System.nanoTime();
+            WebhookSender.Outcome outcome = sender.post(target.target(), headers, delivery.payload());
+            metrics.sent(java.time.Duration.ofNanos(System.nanoTime() - started));
+            if (outcome.delivered()) {
+                delivery.delivered(outcome.statusCode());
             } else {
-                delivery.failed(response.statusCode(), "HTTP " + response.statusCode(), config.maxAttempts(),
-                        config.retryBase());
+                delivery.failed(outcome.statusCode(), outcome.statusCode() != null ? "HTTP " + outcome.statusCode()
+                        : outcome.error(), config.maxAttempts(), config.retryBase());
             }
-        } catch (java.net.http.HttpTimeoutException e) {
-            delivery.failed(null, "no answer within " + config.timeout().toSeconds() + " s", config.maxAttempts(),
-                    config.retryBase());
-        } catch (java.io.IOException e) {
-            delivery.failed(null, "could not connect or send", config.maxAttempts(), config.retryBase());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            delivery.failed(null, "interrupted", config.maxAttempts(), config.retryBase());
         }
-        if (delivery.status() != Delivery.Status.delivered) {
-            LOG.debugf("Webhook delivery %s to %s failed (%s), try %d", id, webhook.url(), delivery.lastError(),
+        metrics.outcome(delivery.status() == Delivery.Status.delivered ? "delivered"
+                : delivery.status() == Delivery.Status.failed ? "gave_up" : !target.allowed() ? "refused" : "failed");
+        if (delivery.status() == Delivery.Status.failed) {
+            LOG.warnf("Webhook delivery %s to %s given up after %d tries: %s", id, webhook.url(),
+                    delivery.attempts(), delivery.lastError());
+        } else if (delivery.status() != Delivery.Status.delivered) {
+            LOG.infof("Webhook delivery %s to %s failed (%s), try %d", id, webhook.url(), delivery.lastError(),
                     delivery.attempts());
         }
     }

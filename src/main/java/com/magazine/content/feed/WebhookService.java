@@ -21,12 +21,14 @@ public class WebhookService {
     private final WebhookRepository webhooks;
     private final DeliveryRepository deliveries;
     private final TargetGuard guard;
+    private final WebhookSecrets secrets;
     private final Cursors cursors;
     private final Instance<Caller> caller;
     private final SecureRandom random = new SecureRandom();
 
     WebhookService(WebhookRepository webhooks, DeliveryRepository deliveries, TargetGuard guard, Cursors cursors,
-            Instance<Caller> caller) {
+            Instance<Caller> caller, WebhookSecrets secrets) {
+        this.secrets = secrets;
         this.webhooks = webhooks;
         this.deliveries = deliveries;
         this.guard = guard;
@@ -45,7 +47,7 @@ public class WebhookService {
             random.nextBytes(bytes);
             secret = "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         }
-        Webhook webhook = new Webhook(input.url().strip(), secret, List.copyOf(input.events()), caller.get().name());
+        Webhook webhook = new Webhook(input.url().strip(), secrets.seal(secret), List.copyOf(input.events()), caller.get().name());
         webhooks.persistAndFlush(webhook);
         return new CreatedWebhook(WebhookView.from(webhook), secret);
     }
@@ -76,11 +78,7 @@ public class WebhookService {
         UUID beforeId = null;
         if (!page.first()) {
             List<String> keys = cursors.decode(list, page.cursor(), 2);
-            try {
-                beforeAt = Instant.parse(keys.get(0));
-            } catch (RuntimeException e) {
-                throw Cursors.invalid();
-            }
+            beforeAt = Cursors.instant(keys.get(0));
             beforeId = Cursors.uuid(keys.get(1));
         }
         return Page.of(deliveries.page(webhook.id(), beforeAt, beforeId, page.limit() + 1), page.limit(),

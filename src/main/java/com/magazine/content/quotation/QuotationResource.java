@@ -79,7 +79,8 @@ public class QuotationResource {
             headers = @Header(name = "Location", description = "The quotation's URL."),
             content = @Content(schema = @Schema(implementation = QuotationView.class)))
     @APIResponse(responseCode = "400", description = "The body is malformed or a field is invalid.")
-    @APIResponse(responseCode = "403", description = "The key may not write quotations.")
+    @APIResponse(responseCode = "403", description = "The key may not write quotations, or (an author key) may not "
+            + "attribute one to another of our authors.")
     @APIResponse(responseCode = "422", description = "The speaker's author does not exist, or a text is empty once "
             + "markup is removed.")
     public RestResponse<QuotationView> create(@Valid @NotNull QuotationInput input, UriInfo uri) {
@@ -99,7 +100,8 @@ public class QuotationResource {
     @Operation(summary = "Replace a quotation", description = "Articles that embed it show the new version.")
     @APIResponse(responseCode = "200", description = "Updated.")
     @APIResponse(responseCode = "400", description = "The body is malformed or a field is invalid.")
-    @APIResponse(responseCode = "403", description = "The key may not write quotations.")
+    @APIResponse(responseCode = "403", description = "The key may not write this quotation: an author key writes only "
+            + "quotations that no other author's article embeds and that are not attributed to another of our authors.")
     @APIResponse(responseCode = "404", description = "No quotation has this id.")
     @APIResponse(responseCode = "412", description = "If-Match is stale: nothing was written.")
     @APIResponse(responseCode = "422", description = "The speaker's author does not exist.")
@@ -120,7 +122,8 @@ public class QuotationResource {
                     schema = @Schema(implementation = QuotationInput.class)))
     @APIResponse(responseCode = "200", description = "Updated.")
     @APIResponse(responseCode = "400", description = "The patch is malformed or a field is invalid.")
-    @APIResponse(responseCode = "403", description = "The key may not write quotations.")
+    @APIResponse(responseCode = "403", description = "The key may not write this quotation: an author key writes only "
+            + "quotations that no other author's article embeds and that are not attributed to another of our authors.")
     @APIResponse(responseCode = "404", description = "No quotation has this id.")
     @APIResponse(responseCode = "412", description = "If-Match is stale: nothing was written.")
     @APIResponse(responseCode = "422", description = "The speaker's author does not exist.")

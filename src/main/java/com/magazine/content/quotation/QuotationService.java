@@ -1,6 +1,7 @@
 package com.magazine.content.quotation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.magazine.content.access.Caller;
 import com.magazine.content.article.ArticleRef;
 import com.magazine.content.article.ArticleDirectory;
 import com.magazine.content.author.AuthorService;
@@ -18,6 +19,7 @@ import com.magazine.content.common.paging.Page;
 import com.magazine.content.common.paging.PageRequest;
 import com.magazine.content.common.text.Text;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,9 +42,11 @@ public class QuotationService {
     private final Cursors cursors;
     private final MergePatch mergePatch;
     private final ChangeLog changes;
+    private final Instance<Caller> caller;
 
     QuotationService(QuotationRepository quotations, ArticleDirectory articles, AuthorService authors, Cursors cursors,
-            MergePatch mergePatch, ChangeLog changes) {
+            MergePatch mergePatch, ChangeLog changes, Instance<Caller> caller) {
+        this.caller = caller;
         this.quotations = quotations;
         this.articles = articles;
         this.authors = authors;
@@ -184,8 +188,30 @@ public class QuotationService {
 
     private Quotation findForWrite(UUID id, IfMatch ifMatch) {
         Quotation quotation = find(id);
+        requireMayChange(quotation);
         ifMatch.check(views(List.of(quotation)).get(0).etag());
         return quotation;
+    }
+
+    /**
+     * An author key changes only quotations that are its own author's to change: none attributed to another of our
+     * authors, and none that an article its author does not write embeds (what that article shows would change
+     * under its authors). Editors change any.
+     */
+    private void requireMayChange(Quotation quotation) {
+        Caller who = caller.get();
+        if (who.staff()) {
+            return;
+        }
+        if (quotation.speakerAuthorId() != null && !who.mayWriteFor(quotation.speakerAuthorId())) {
+            throw Problems.forbidden("The quotation is attributed to another of our authors: only that author's key "
+                    + "or an editor's may change it.");
+        }
+        UUID own = who.authorId().orElseThrow(() -> Problems.forbidden("This key may not change quotations."));
+        if (articles.quotedByOthersThan(quotation.id(), own)) {
+            throw Problems.forbidden("An article by another author embeds this quotation: only an editor's key may "
+                    + "change it.");
+        }
     }
 
     /** The input cleaned to plain text, the speaker's author found. */
@@ -194,6 +220,10 @@ public class QuotationService {
         if (input.speaker().author() != null) {
             authorId = authors.idOf(input.speaker().author()).orElseThrow(() -> Problems.unprocessable(
                     "speaker.author", "no author has the slug '" + input.speaker().author() + "'"));
+            if (!caller.get().mayWriteFor(authorId)) {
+                throw Problems.forbidden("Only the key of " + input.speaker().author() + " or an editor's may "
+                        + "attribute a quotation to that author.");
+            }
         }
         String text = Text.plain(input.text());
         String speaker = Text.plainLine(input.speaker().name());

@@ -34,6 +34,23 @@ class WebhookTargetTest {
         }
     }
 
+    /** The spellings an outside probe got through before (issue 13), and their kin: each a 4xx problem. */
+    @Test
+    void internalAddressesInDisguiseAreRefused() {
+        for (String url : List.of("http://[::ffff:127.0.0.1]/hook", "http://[::127.0.0.1]/hook",
+                "http://[::a00:1]/hook", "http://[64:ff9b::7f00:1]/hook", "http://[2002:7f00:1::]/hook",
+                "http://[2001:0:4136:e378:8000:63bf:80ff:fffe]/hook", "http://2130706433/hook",
+                "http://0177.0.0.1/hook", "http://0x7f.1/hook", "http://localhost./hook", "http://127.0.0.1./hook")) {
+            int status = offContractAsAdmin().contentType(ContentType.JSON)
+                    .body(Map.of("url", url, "events", List.of("*")))
+                    .when().post("/api/v1/webhooks")
+                    .then().contentType(PROBLEM_JSON)
+                    .body("violations[0].field", equalTo("url"))
+                    .extract().statusCode();
+            org.assertj.core.api.Assertions.assertThat(status).as(url).isBetween(400, 422);
+        }
+    }
+
     @Test
     void invalidWebhooksAreRefusedAndOnlyAdminsAndPartnersManageThem() {
         offContractAsAdmin().contentType(ContentType.JSON)

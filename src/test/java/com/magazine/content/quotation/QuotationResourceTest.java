@@ -252,6 +252,61 @@ class QuotationResourceTest {
     }
 
     @Test
+    void anAuthorKeyMayNotChangeAQuotationThatAnotherAuthorsArticleEmbeds() {
+        String mine = createAuthor(unique("Quote Owner"));
+        String theirs = createAuthor(unique("Other Writer"));
+        String key = newKey("author", mine);
+        String id = withKey(key).contentType(ContentType.JSON).body(bookPassage(unique("Shared Speaker")))
+                .when().post(QUOTATIONS).then().statusCode(201).extract().path("id");
+        publishedArticle(articleQuoting(mine, id));
+        withKey(key).contentType("application/merge-patch+json").body("{\"note\": \"Mine to fix.\"}")
+                .when().patch(QUOTATIONS + "/" + id).then().statusCode(200);
+
+        String slug = publishedArticle(articleQuoting(theirs, id));
+        withKey(key).contentType("application/merge-patch+json").body("{\"text\": \"Words nobody said.\"}")
+                .when().patch(QUOTATIONS + "/" + id)
+                .then().statusCode(403)
+                .contentType(PROBLEM_JSON)
+                .body("type", equalTo("urn:content-api:problem:forbidden"))
+                .body("detail", containsString("another author"));
+        withKey(key).contentType(ContentType.JSON).body(bookPassage("Someone Else"))
+                .when().put(QUOTATIONS + "/" + id).then().statusCode(403).contentType(PROBLEM_JSON);
+        withKey(key).when().delete(QUOTATIONS + "/" + id).then().statusCode(403).contentType(PROBLEM_JSON);
+        anonymous().when().get("/api/v1/articles/" + slug).then().statusCode(200)
+                .body("body[1].quotation.text", containsString("Much depends"));
+        withKey(editorKey()).contentType("application/merge-patch+json").body("{\"note\": \"Editors may.\"}")
+                .when().patch(QUOTATIONS + "/" + id).then().statusCode(200);
+    }
+
+    @Test
+    void attributingAQuotationToOneOfOurAuthorsNeedsThatAuthorsOrAnEditorsKey() {
+        String mine = createAuthor(unique("Attributing Writer"));
+        String theirs = createAuthor(unique("Attributed Writer"));
+        String key = newKey("author", mine);
+        Map<String, Object> toThem = new HashMap<>(bookPassage("Attributed Writer"));
+        toThem.put("speaker", Map.of("name", "Attributed Writer", "author", theirs));
+        withKey(key).contentType(ContentType.JSON).body(toThem)
+                .when().post(QUOTATIONS)
+                .then().statusCode(403)
+                .contentType(PROBLEM_JSON)
+                .body("type", equalTo("urn:content-api:problem:forbidden"));
+        Map<String, Object> toMe = new HashMap<>(bookPassage("Attributing Writer"));
+        toMe.put("speaker", Map.of("name", "Attributing Writer", "author", mine));
+        String own = withKey(key).contentType(ContentType.JSON).body(toMe)
+                .when().post(QUOTATIONS).then().statusCode(201).extract().path("id");
+        withKey(key).contentType("application/merge-patch+json")
+                .body(Map.of("speaker", Map.of("name", "Attributed Writer", "author", theirs)))
+                .when().patch(QUOTATIONS + "/" + own).then().statusCode(403).contentType(PROBLEM_JSON);
+
+        String theirsQuoted = withKey(newKey("author", theirs)).contentType(ContentType.JSON).body(toThem)
+                .when().post(QUOTATIONS).then().statusCode(201).extract().path("id");
+        withKey(key).contentType("application/merge-patch+json").body(Map.of("note", "Rewritten by another."))
+                .when().patch(QUOTATIONS + "/" + theirsQuoted).then().statusCode(403).contentType(PROBLEM_JSON);
+        withKey(editorKey()).contentType(ContentType.JSON).body(toThem)
+                .when().post(QUOTATIONS).then().statusCode(201);
+    }
+
+    @Test
     void changingAQuotationChangesTheArticlesThatEmbedIt() {
         String id = create(bookPassage(unique("Revised Speaker")));
         String slug = publishedArticle(articleQuoting(createAuthor(unique("Embedder")), id));

@@ -46,6 +46,7 @@ public final class EmbeddedDatabase {
     public static EmbeddedDatabase start(Path dataDirectory, int port) {
         try {
             Files.createDirectories(dataDirectory);
+            stopOrphan(dataDirectory);
             EmbeddedPostgres server = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory.toAbsolutePath())
                     .setCleanDataDirectory(false)
@@ -59,6 +60,76 @@ public final class EmbeddedDatabase {
             return new EmbeddedDatabase(server);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded PostgreSQL in " + dataDirectory, e);
+        }
+    }
+
+    /**
+     * A server left running on {@code dataDirectory} by a run that was killed (kill -9 of {@code java -jar} leaves
+     * the embedded PostgreSQL behind, still holding the folder): found by its {@code postmaster.pid}, and stopped
+     * cleanly (a fast shutdown: SIGINT, then SIGKILL if it does not go within 30 s) before a new one starts. A lock
+     * file naming a process that is gone, or one that is not PostgreSQL, is removed.
+     */
+    static void stopOrphan(Path dataDirectory) throws IOException {
+        Path lockFile = dataDirectory.resolve("postmaster.pid");
+        if (!Files.exists(lockFile)) {
+            return;
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readAllLines(lockFile).get(0).strip());
+        } catch (RuntimeException e) {
+            LOG.warnf("Removing an unreadable %s", lockFile);
+            Files.deleteIfExists(lockFile);
+            return;
+        }
+        Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+        boolean postgres = process.flatMap(p -> p.info().command())
+                .map(command -> Path.of(command).getFileName().toString().startsWith("postgres"))
+                .orElse(false);
+        if (!postgres) {
+            LOG.infof("Removing a stale %s (process %d is not running PostgreSQL)", lockFile, pid);
+            Files.deleteIfExists(lockFile);
+            return;
+        }
+        LOG.warnf("An embedded PostgreSQL (pid %d) left running by an earlier run still holds %s: stopping it",
+                pid, dataDirectory.toAbsolutePath());
+        ProcessHandle server = process.get();
+        signal(pid, "INT"); // PostgreSQL's fast shutdown: clients cut, everything written, a clean stop
+        if (!waitForExit(server, Duration.ofSeconds(30))) {
+            LOG.warnf("The earlier embedded PostgreSQL (pid %d) did not stop within 30 s: killing it", pid);
+            server.destroyForcibly();
+            waitForExit(server, Duration.ofSeconds(10));
+        }
+        LOG.infof("The earlier embedded PostgreSQL (pid %d) has stopped", pid);
+    }
+
+    private static void signal(long pid, String signal) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).redirectErrorStream(true)
+                    .start();
+            kill.getInputStream().readAllBytes();
+            if (kill.waitFor() == 0) {
+                return;
+            }
+        } catch (IOException e) {
+            // no kill command (Windows): fall back to what Java can send
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy); // SIGTERM: a smart shutdown
+    }
+
+    private static boolean waitForExit(ProcessHandle process, Duration timeout) {
+        try {
+            process.onExit().get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return !process.isAlive();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !process.isAlive();
         }
     }
 
@@ -123,6 +194,57 @@ public final class EmbeddedDatabase {
         EmbeddedDatabase database = start(directory, port);
         database.datasourceProperties().forEach(System::setProperty);
         LOG.infof("Embedded PostgreSQL serving %s from %s", database.jdbcUrl(), directory.toAbsolutePath());
+        evaluationSecrets(directory.toAbsolutePath().getParent());
+    }
+
+    /**
+     * On the embedded database the service is being tried out (the README's {@code java -jar}): the secrets that a
+     * production start must be given (ProductionSecrets) are made once and kept beside the data, in
+     * {@code secrets.properties}, so that cursors and sealed webhook secrets survive a restart. A service given a
+     * database URL never comes here, and refuses to start without its secrets.
+     */
+    static void evaluationSecrets(Path folder) {
+        Map<String, java.util.function.Supplier<String>> wanted = new java.util.LinkedHashMap<>();
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        wanted.put("content.paging.cursor-secret", () -> java.util.HexFormat.of().formatHex(bytes(random, 32)));
+        wanted.put("content.webhooks.secret-key",
+                () -> "local:" + java.util.Base64.getEncoder().encodeToString(bytes(random, 32)));
+        Path file = (folder == null ? Path.of(".") : folder).resolve("secrets.properties");
+        java.util.Properties kept = new java.util.Properties();
+        try {
+            if (Files.exists(file)) {
+                try (var in = Files.newInputStream(file)) {
+                    kept.load(in);
+                }
+            }
+            boolean changed = false;
+            for (var entry : wanted.entrySet()) {
+                if (setting(entry.getKey()).isPresent()) {
+                    continue; // given by the operator
+                }
+                if (kept.getProperty(entry.getKey()) == null) {
+                    kept.setProperty(entry.getKey(), entry.getValue().get());
+                    changed = true;
+                }
+                System.setProperty(entry.getKey(), kept.getProperty(entry.getKey()));
+            }
+            if (changed) {
+                Files.createDirectories(file.getParent());
+                try (var out = Files.newOutputStream(file)) {
+                    kept.store(out, "made for a local trial on the embedded PostgreSQL; never used with a database URL");
+                }
+                LOG.warnf("Trying the service on the embedded PostgreSQL: paging and webhook secrets made and kept in "
+                        + "%s. A production instance is given a database URL and its own secrets.", file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not keep the local secrets in " + file, e);
+        }
+    }
+
+    private static byte[] bytes(java.security.SecureRandom random, int length) {
+        byte[] bytes = new byte[length];
+        random.nextBytes(bytes);
+        return bytes;
     }
 
     /** A setting from a system property, or from its environment variable as Quarkus names it. */

@@ -13,7 +13,9 @@ public record ProblemDetail(
         @Schema(required = true, example = "404") int status,
         @Schema(description = "What went wrong, for a person.", example = "No author 'jane-doe' exists.") String detail,
         @Schema(description = "The path of the request.", example = "/api/v1/authors/jane-doe") String instance,
-        @Schema(description = "For invalid input: each field at fault and why.") List<Violation> violations) {
+        @Schema(description = "For invalid input: each field at fault and why.") List<Violation> violations,
+        @Schema(description = "The request's id, also in the X-Request-Id header and in the service's logs: quote it "
+                + "when reporting a problem.", example = "3f2c1a9e-5b7d-4e0a-9c1f-2d8e6b4a7c10") String requestId) {
 
     @Schema(name = "Violation", description = "One field at fault.")
     public record Violation(

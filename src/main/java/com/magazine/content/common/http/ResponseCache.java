@@ -121,6 +121,8 @@ public class ResponseCache {
     private final Cache<String, Entry> entries;
     private final Map<String, Set<String>> index = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
+    private final AtomicLong hits = new AtomicLong();
+    private final AtomicLong misses = new AtomicLong();
     private final AtomicLong purges = new AtomicLong();
 
     ResponseCache(ContentConfig config, Instance<VisibilityHorizon> horizons) {
@@ -162,7 +164,30 @@ public class ResponseCache {
     }
 
     public Entry get(String key) {
-        return entries.getIfPresent(key);
+        Entry entry = entries.getIfPresent(key);
+        (entry == null ? misses : hits).incrementAndGet();
+        return entry;
+    }
+
+    /** For the metrics (ResponseCacheMetrics): lookups answered, lookups not, purges, bytes and answers held. */
+    public long hits() {
+        return hits.get();
+    }
+
+    public long misses() {
+        return misses.get();
+    }
+
+    public long purges() {
+        return purges.get();
+    }
+
+    public long bytes() {
+        return entries.policy().eviction().map(eviction -> eviction.weightedSize().orElse(0)).orElse(0L);
+    }
+
+    public long size() {
+        return entries.estimatedSize();
     }
 
     public long generation() {
@@ -238,15 +263,6 @@ public class ResponseCache {
         }
     }
 
-    /** How many purges ran since start. */
-    public long purges() {
-        return purges.get();
-    }
-
-    /** How many answers are kept now. */
-    public long size() {
-        return entries.estimatedSize();
-    }
 
     /**
      * Forgets that {@code key}'s answer carries {@code surrogate}, unless the answer now kept for {@code key} (one that

@@ -14,7 +14,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 /**
  * Completes the annotated document at build time, in one place rather than on every method: every 4xx and 5xx answer
- * is an {@code application/problem+json} Problem; every operation may answer 401 (a bad key), 406 and 429; an operation
+ * is an {@code application/problem+json} Problem; every operation may answer 401 (a bad key), 406, 429 and 503 (the
+ * database unreachable); an operation
  * with a body may answer 413 and 415; a merge-patch body
  * is described by a copy of the resource's input schema with no required fields.
  */
@@ -42,6 +43,7 @@ public class ProblemResponses implements OASFilter {
         addIfMissing(operation, "401", "A key was sent but is unknown or revoked, or not sent as a Bearer token.");
         addIfMissing(operation, "406", "The Accept header names no media type that this operation answers with.");
         addIfMissing(operation, "429", "Too many requests from this address or key; wait Retry-After seconds.");
+        addIfMissing(operation, "503", "The database cannot be reached right now; wait Retry-After seconds.");
         if (operation.getRequestBody() != null) {
             addIfMissing(operation, "413", "The body is larger than the service accepts.");
             addIfMissing(operation, "415", "The body is not of a media type this operation reads.");

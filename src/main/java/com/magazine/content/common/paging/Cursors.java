@@ -27,7 +27,15 @@ public class Cursors {
     private final SecretKeySpec key;
 
     Cursors(ContentConfig config) {
-        this.key = new SecretKeySpec(config.paging().cursorSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        // without a configured secret (dev mode, tests; the prod profile refuses to start): one of this process
+        byte[] secret = config.paging().cursorSecret().filter(s -> !s.isBlank())
+                .map(s -> s.getBytes(StandardCharsets.UTF_8))
+                .orElseGet(() -> {
+                    byte[] random = new byte[32];
+                    new java.security.SecureRandom().nextBytes(random);
+                    return random;
+                });
+        this.key = new SecretKeySpec(secret, "HmacSHA256");
     }
 
     /**
@@ -68,6 +76,23 @@ public class Cursors {
         try {
             return java.util.UUID.fromString(key);
         } catch (IllegalArgumentException e) {
+            throw invalid();
+        }
+    }
+
+    /**
+     * An instant key read from a cursor: a 400 unless it is an ISO-8601 instant between the years 1 and 9999 (a
+     * cursor signed with a leaked secret could carry any instant; the database could not compare one far out).
+     */
+    public static java.time.Instant instant(String key) {
+        try {
+            java.time.Instant instant = java.time.Instant.parse(key);
+            if (instant.isBefore(java.time.Instant.parse("0001-01-01T00:00:00Z"))
+                    || instant.isAfter(java.time.Instant.parse("9999-12-31T23:59:59.999999Z"))) {
+                throw invalid();
+            }
+            return instant;
+        } catch (java.time.format.DateTimeParseException e) {
             throw invalid();
         }
     }

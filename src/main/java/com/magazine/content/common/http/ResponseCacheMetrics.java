@@ -1,0 +1,39 @@
+package com.magazine.content.common.http;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The response cache's metrics, read from its counters at each scrape: {@code content_response_cache_requests_total
+ * {result=hit|miss}}, {@code content_response_cache_purges_total}, {@code content_response_cache_bytes} and
+ * {@code content_response_cache_entries}.
+ */
+@ApplicationScoped
+public class ResponseCacheMetrics implements MeterBinder {
+
+    private final ResponseCache cache;
+
+    ResponseCacheMetrics(ResponseCache cache) {
+        this.cache = cache;
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        FunctionCounter.builder("content.response.cache.requests", cache, ResponseCache::hits)
+                .tag("result", "hit").description("Anonymous reads answered from the response cache")
+                .register(registry);
+        FunctionCounter.builder("content.response.cache.requests", cache, ResponseCache::misses)
+                .tag("result", "miss").description("Anonymous reads the response cache could not answer")
+                .register(registry);
+        FunctionCounter.builder("content.response.cache.purges", cache, ResponseCache::purges)
+                .description("Purges of the response cache (changes made here or read from the change log)")
+                .register(registry);
+        Gauge.builder("content.response.cache.size", cache, ResponseCache::bytes).baseUnit("bytes")
+                .description("Bytes the response cache holds").register(registry);
+        Gauge.builder("content.response.cache.entries", cache, ResponseCache::size)
+                .description("Answers the response cache holds").register(registry);
+    }
+}

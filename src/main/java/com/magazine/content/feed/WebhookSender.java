@@ -1,0 +1,132 @@
+package com.magazine.content.feed;
+
+import com.magazine.content.common.ContentConfig;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * POSTs one delivery to a target that {@link TargetGuard} judged, connecting to the addresses it judged and to no
+ * other: the name is not resolved again, so a DNS answer that changes between the check and the connection cannot
+ * redirect the request (the {@code Host} header, TLS SNI and certificate check still use the name). Redirects are not
+ * followed. Blocks the calling (worker) thread until the answer, at most the configured timeout.
+ */
+@ApplicationScoped
+class WebhookSender {
+
+    /** What came of one POST: the status code when there was an answer, else what went wrong. */
+    record Outcome(Integer statusCode, String error) {
+
+        boolean delivered() {
+            return statusCode != null && statusCode >= 200 && statusCode < 300;
+        }
+    }
+
+    private final HttpClient client;
+    private final Duration timeout;
+
+    WebhookSender(Vertx vertx, ContentConfig config) {
+        this.timeout = config.webhooks().timeout();
+        this.client = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) timeout.toMillis())
+                .setKeepAlive(false)
+                .setForceSni(true)
+                .setVerifyHost(true)
+                .setMaxRedirects(0));
+    }
+
+    @PreDestroy
+    void close() {
+        client.close();
+    }
+
+    Outcome post(TargetGuard.Target target, Map<String, String> headers, String body) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Outcome outcome = new Outcome(null, "could not connect or send");
+        for (InetAddress address : target.addresses()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            try {
+                return new Outcome(postTo(address, target, headers, body, left), null);
+            } catch (TimeoutException e) {
+                return new Outcome(null, "no answer within " + timeout.toSeconds() + " s");
+            } catch (ConnectException e) {
+                outcome = new Outcome(null, "could not connect"); // try the next address the name gave
+            } catch (Exception e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                    return new Outcome(null, "interrupted");
+                }
+                return new Outcome(null, "could not connect or send");
+            }
+        }
+        return outcome;
+    }
+
+    private int postTo(InetAddress address, TargetGuard.Target target, Map<String, String> headers, String body,
+            long nanosLeft) throws Exception {
+        RequestOptions options = new RequestOptions()
+                .setMethod(HttpMethod.POST)
+                .setServer(SocketAddress.inetSocketAddress(new InetSocketAddress(address, target.port())))
+                .setHost(target.host())
+                .setPort(target.port())
+                .setSsl(target.https())
+                .setURI(target.pathAndQuery())
+                .setFollowRedirects(false)
+                .setConnectTimeout(TimeUnit.NANOSECONDS.toMillis(nanosLeft))
+                .setIdleTimeout(TimeUnit.NANOSECONDS.toMillis(nanosLeft));
+        headers.forEach(options::putHeader);
+        AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
+        var answer = client.request(options)
+                .compose(request -> {
+                    sent.set(request);
+                    return request.send(Buffer.buffer(body));
+                })
+                .compose(response -> {
+                    response.handler(ignored -> { });
+                    return response.end().map(done -> response.statusCode());
+                })
+                .toCompletionStage().toCompletableFuture();
+        try {
+            return answer.get(nanosLeft, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            HttpClientRequest request = sent.get();
+            if (request != null) {
+                request.reset();
+            }
+            throw e;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof ConnectException || cause instanceof io.netty.channel.ConnectTimeoutException) {
+                throw new ConnectException("could not connect to " + address);
+            }
+            if (cause instanceof io.vertx.core.http.HttpClosedException || cause instanceof java.io.IOException) {
+                throw new java.io.IOException(cause.getMessage());
+            }
+            if (cause instanceof io.netty.handler.timeout.TimeoutException
+                    || cause instanceof java.util.concurrent.TimeoutException
+                    || String.valueOf(cause.getMessage()).contains("timeout")) {
+                throw new TimeoutException();
+            }
+            throw new java.io.IOException(String.valueOf(cause));
+        }
+    }
+}
