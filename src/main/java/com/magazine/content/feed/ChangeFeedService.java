@@ -13,6 +13,8 @@ import java.util.List;
 public class ChangeFeedService {
 
     private static final String LIST = "changes";
+    /** The first part of a cursor of this form (the earlier form had a transaction id there). */
+    private static final String SEQ = "n";
 
     private final ChangeLog log;
     private final Cursors cursors;
@@ -39,15 +41,23 @@ public class ChangeFeedService {
         return new Page<>(items, encode(page.next()));
     }
 
+    /** A position as a cursor: "n" and the change's number (cursors of the earlier form carry a transaction id). */
     private String encode(ChangeLog.Position position) {
-        return cursors.encode(LIST, position.txid(), String.valueOf(position.seq()));
+        return cursors.encode(LIST, SEQ, String.valueOf(position.seq()));
     }
 
     private ChangeLog.Position position(String cursor) {
         List<String> keys = cursors.decode(LIST, cursor, 2);
         try {
-            Long.parseLong(keys.get(0));
-            return new ChangeLog.Position(keys.get(0), Long.parseLong(keys.get(1)));
+            long seq = Long.parseLong(keys.get(1));
+            if (seq < 0) {
+                throw Cursors.invalid();
+            }
+            if (SEQ.equals(keys.get(0))) {
+                return new ChangeLog.Position(seq);
+            }
+            Long.parseLong(keys.get(0)); // a transaction id: a cursor given before positions were numbers alone
+            return log.fromTransactionPosition(keys.get(0), seq);
         } catch (NumberFormatException e) {
             throw Cursors.invalid();
         }

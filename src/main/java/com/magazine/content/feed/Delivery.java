@@ -71,17 +71,19 @@ class Delivery {
         this.nextAttemptAt = createdAt;
     }
 
+    /** The leased try succeeded (the try was counted when it was leased). */
     void delivered(int statusCode) {
-        attempts++;
         status = Status.delivered;
         lastStatusCode = statusCode;
         lastError = null;
         deliveredAt = Timestamps.now();
     }
 
-    /** A failed try: retried after {@code base} doubled per earlier failure (at most six hours), or given up. */
+    /**
+     * The leased try failed (it was counted when it was leased): retried after {@code base} doubled per earlier
+     * failure (at most six hours), or given up.
+     */
     void failed(Integer statusCode, String error, int maxAttempts, Duration base) {
-        attempts++;
         lastStatusCode = statusCode;
         lastError = error == null ? null : error.substring(0, Math.min(error.length(), 500));
         if (attempts >= maxAttempts) {

@@ -10,18 +10,22 @@ import java.util.UUID;
 class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID> {
 
     /**
-     * Locks and answers up to {@code limit} deliveries that are due. Rows another worker holds are skipped, so two
-     * instances never send the same delivery at once; the lock lasts until this transaction ends.
+     * Leases up to {@code limit} due deliveries until {@code until}, counting the try now, and answers them. Rows another
+     * worker is leasing at the same moment are skipped, and a leased row is not due again before its lease ends, so
+     * two instances never send the same delivery at once; the lease needs no lock or transaction while it lasts.
      */
-    List<Delivery> claimDue(Instant now, int limit) {
+    List<Delivery> lease(Instant now, int limit, Instant until) {
         @SuppressWarnings("unchecked")
         List<UUID> ids = getEntityManager().createNativeQuery("""
-                        select id from webhook_delivery
-                        where status = 'pending' and next_attempt_at <= ?1
-                        order by next_attempt_at limit ?2
-                        for update skip locked""")
+                        update webhook_delivery set attempts = attempts + 1, next_attempt_at = ?3
+                        where id in (select id from webhook_delivery
+                                     where status = 'pending' and next_attempt_at <= ?1
+                                     order by next_attempt_at limit ?2
+                                     for update skip locked)
+                        returning id""")
                 .setParameter(1, now)
                 .setParameter(2, limit)
+                .setParameter(3, until)
                 .getResultList();
         return ids.isEmpty() ? List.of() : list("id in ?1 order by nextAttemptAt", ids);
     }

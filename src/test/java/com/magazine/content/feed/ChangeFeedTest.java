@@ -34,6 +34,12 @@ class ChangeFeedTest {
 
     static final String CHANGES = "/api/v1/changes";
 
+    @jakarta.inject.Inject
+    io.agroal.api.AgroalDataSource database;
+
+    @jakarta.inject.Inject
+    com.magazine.content.common.paging.Cursors cursors;
+
     /** Reads until up to date and answers where to resume. */
     static String tail(Supplier<RequestSpecification> as) {
         String since = null;
@@ -185,5 +191,45 @@ class ChangeFeedTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * A transaction that records no change, however long it runs (a slow webhook delivery, a report, a migration in
+     * another database on the server), never holds the feed back: the feed is read by change number, and numbers are
+     * taken in commit order by the log's own writers only.
+     */
+    @Test
+    void aLongTransactionThatRecordsNoChangeDoesNotHoldTheFeedBack() throws Exception {
+        String since = anonymous().queryParam("limit", 100).when().get(CHANGES).then().extract().path("next");
+        try (java.sql.Connection other = database.getConnection()) {
+            other.setAutoCommit(false);
+            try (java.sql.Statement statement = other.createStatement()) {
+                statement.execute("select pg_current_xact_id()"); // a transaction with an id, held open
+                String slug = publishedArticle(article(unique("Unheld"), createAuthor(unique("Unheld Writer"))));
+                anonymous().queryParam("since", since).queryParam("limit", 100).when().get(CHANGES)
+                        .then().statusCode(200).body("items.slug", org.hamcrest.Matchers.hasItem(slug));
+            } finally {
+                other.rollback();
+            }
+        }
+    }
+
+    /** A cursor of the earlier form (transaction id, number) still reads on, skipping nothing. */
+    @Test
+    void aCursorOfTheEarlierFormStillReadsOn() throws Exception {
+        String txid;
+        long seq;
+        try (java.sql.Connection connection = database.getConnection();
+                java.sql.Statement statement = connection.createStatement();
+                java.sql.ResultSet last = statement.executeQuery(
+                        "select cast(txid as text), seq from change_event order by seq desc limit 1")) {
+            last.next();
+            txid = last.getString(1);
+            seq = last.getLong(2);
+        }
+        String slug = publishedArticle(article(unique("Old Cursor"), createAuthor(unique("Old Cursor Writer"))));
+        String old = cursors.encode("changes", txid, String.valueOf(seq));
+        anonymous().queryParam("since", old).queryParam("limit", 1000).when().get(CHANGES)
+                .then().statusCode(200).body("items.slug", org.hamcrest.Matchers.hasItem(slug));
     }
 }

@@ -17,6 +17,8 @@ final class Receiver implements AutoCloseable {
 
     final List<Received> received = new CopyOnWriteArrayList<>();
     final AtomicInteger status = new AtomicInteger(200);
+    /** How long it takes to answer, in milliseconds: a slow receiver. */
+    final AtomicInteger delayMillis = new AtomicInteger();
     private final HttpServer server;
 
     Receiver() throws IOException {
@@ -30,6 +32,11 @@ final class Receiver implements AutoCloseable {
             Map<String, String> headers = new java.util.HashMap<>();
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
             received.add(new Received(headers, body));
+            try {
+                Thread.sleep(delayMillis.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             exchange.sendResponseHeaders(status.get(), -1);
             exchange.close();
         });

@@ -54,6 +54,9 @@ class WebhookDeliveryTest {
     @Inject
     WebhookDispatcher dispatcher;
 
+    @Inject
+    io.agroal.api.AgroalDataSource database;
+
     Receiver receiver;
     String partner;
     String webhookId;
@@ -143,6 +146,38 @@ class WebhookDeliveryTest {
             Thread.sleep(i == 0 ? 300 : 500);
         }
         assertThat(latestDelivery().get("status")).isEqualTo("failed");
+    }
+
+    /**
+     * While a slow receiver takes its time, the dispatcher holds no transaction (nor its row locks) open: nothing else
+     * waits on it, and its try is counted once the answer comes.
+     */
+    @Test
+    void aSlowReceiverIsSentToWithNoTransactionOpen() throws Exception {
+        receiver.delayMillis.set(2500);
+        publishedArticle(article(unique("Slowly Told"), createAuthor(unique("Slow Teller"))));
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<Integer> sending = pool.submit(() -> dispatcher.dispatchDue());
+            Thread.sleep(1500);
+            assertThat(receiver.received).as("the receiver has the delivery and has not answered").hasSize(1);
+            try (java.sql.Connection connection = database.getConnection();
+                    java.sql.Statement statement = connection.createStatement();
+                    java.sql.ResultSet idle = statement.executeQuery("""
+                            select count(*) from pg_stat_activity
+                            where datname = current_database() and state like 'idle in transaction%'
+                              and now() - state_change > interval '1 second'""")) {
+                idle.next();
+                assertThat(idle.getInt(1)).as("transactions left open while the receiver answers").isZero();
+            }
+            assertThat(sending.get()).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+            receiver.delayMillis.set(0);
+        }
+        Map<String, Object> delivery = latestDelivery();
+        assertThat(delivery.get("status")).isEqualTo("delivered");
+        assertThat(delivery.get("attempts")).isEqualTo(1);
     }
 
     @Test

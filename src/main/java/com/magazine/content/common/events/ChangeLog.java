@@ -12,15 +12,21 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The log of changes every feature writes to, in the transaction of the change itself: what the change feed serves
- * and what webhooks are sent from.
+ * The log of changes every feature writes to, in the transaction of the change itself: what the change feed serves,
+ * what webhooks are sent from, and what every instance purges its response cache from.
  *
- * <p>Positions are ({@code txid}, {@code seq}); a reader only reads below the oldest transaction still running. A
- * transaction that started earlier but commits later therefore never slips in behind a reader: until it ends, the
- * frontier stays below its events.
+ * <p>Positions are sequence numbers, and sequence order is commit order: a writer takes a transaction-scoped advisory
+ * lock before it takes its number and keeps it until it commits or rolls back, so no later number can commit before
+ * an earlier one. A reader therefore sees, at any moment, every change up to some number and none after it, and reads
+ * on by number alone. Nothing outside a change's own transaction can hold the feed back: not a slow transaction of
+ * another kind (a webhook delivery), not another database on the same server. The price is that the tails of writing
+ * transactions (from their first change to their commit) run one at a time, which for a newsroom's writes is nothing.
  */
 @ApplicationScoped
 public class ChangeLog {
+
+    /** The advisory lock that orders the writers of the log (an arbitrary constant, this log's alone). */
+    static final long WRITERS_LOCK = 0x636f6e74656e74L; // "content"
 
     private final EntityManager entityManager;
     private final Event<ChangeRecorded> recorded;
@@ -33,6 +39,9 @@ public class ChangeLog {
     /** Records {@code change} in the current transaction, which must exist. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(Change change) {
+        // held until this transaction ends (taken again by a second change of the same transaction, at no cost)
+        entityManager.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, WRITERS_LOCK)
+                .getSingleResult();
         Instant at = Timestamps.now();
         Number seq = (Number) entityManager.createNativeQuery("""
                         insert into change_event (type, entity_id, slug, public_op, staff_op, action, version, at,
@@ -49,6 +58,9 @@ public class ChangeLog {
                 .setParameter(9, change.relatedId())
                 .setParameter(10, textArray(change.purges().stream().map(SurrogateKey::value).sorted().toList()))
                 .getSingleResult();
+        // other instances hear of it at commit (ChangeNotifications); one notification per transaction is sent
+        entityManager.createNativeQuery("select pg_notify(?1, '')").setParameter(1, ChangeNotifications.CHANNEL)
+                .getSingleResult();
         recorded.fire(new ChangeRecorded(seq.longValue(), change, at));
     }
 
@@ -57,10 +69,10 @@ public class ChangeLog {
         return "{" + String.join(",", values) + "}";
     }
 
-    /** A position in the log; {@link #START} is before everything. */
-    public record Position(String txid, long seq) {
+    /** A position in the log: after the change numbered {@code seq}; {@link #START} is before everything. */
+    public record Position(long seq) {
 
-        public static final Position START = new Position("0", 0);
+        public static final Position START = new Position(0);
     }
 
     /** A change as read, with the position just after it. */
@@ -74,70 +86,63 @@ public class ChangeLog {
 
     /**
      * Up to {@code limit} changes after {@code after} that the public ({@code staff} false) or editors see. The next
-     * position is after the last change read; once nothing more is to be read, it is the last settled position, so
-     * that changes the reader may not see are not scanned again.
+     * position is after the last change read; once nothing more is to be read, it is after the last change committed,
+     * so that changes the reader may not see are not scanned again.
      */
     @Transactional
     public Page read(Position after, boolean staff, int limit) {
-        // one frontier for both queries below: taken once, it cannot move between them and let a late commit be
-        // jumped over
-        String frontier = (String) entityManager.createNativeQuery(
-                        "select cast(pg_snapshot_xmin(pg_current_snapshot()) as text)")
-                .getSingleResult();
+        // where the log ends first, then the changes up to there: each statement sees the log as of its own start,
+        // and a later one may see more; so the end is never past what the page was read from
+        Position end = last(after);
         String op = staff ? "staff_op" : "public_op";
         List<?> rows = entityManager.createNativeQuery("""
-                        select cast(txid as text), seq, type, entity_id, slug, %s, action, version, at, related_id,
+                        select seq, type, entity_id, slug, %s, action, version, at, related_id,
                                array_to_string(purges, ' ')
                         from change_event
-                        where (txid, seq) > (cast(?1 as xid8), ?2)
-                          and txid < cast(?3 as xid8)
-                          and %s is not null
-                        order by txid, seq
-                        limit ?4""".formatted(op, op))
-                .setParameter(1, after.txid())
-                .setParameter(2, after.seq())
-                .setParameter(3, frontier)
-                .setParameter(4, limit)
+                        where seq > ?1 and seq <= ?3 and %s is not null
+                        order by seq
+                        limit ?2""".formatted(op, op))
+                .setParameter(1, after.seq())
+                .setParameter(2, limit)
+                .setParameter(3, end.seq())
                 .getResultList();
         List<Entry> entries = new ArrayList<>();
         for (Object row : rows) {
             Object[] c = (Object[]) row;
-            entries.add(new Entry(new Position((String) c[0], ((Number) c[1]).longValue()), (String) c[2],
-                    (UUID) c[3], (String) c[4], Change.Op.valueOf((String) c[5]), (String) c[6],
-                    c[7] == null ? null : ((Number) c[7]).longValue(), Timestamps.fromJdbc(c[8]), (UUID) c[9],
-                    c[10] == null || ((String) c[10]).isEmpty() ? List.of() : List.of(((String) c[10]).split(" "))));
+            entries.add(new Entry(new Position(((Number) c[0]).longValue()), (String) c[1], (UUID) c[2],
+                    (String) c[3], Change.Op.valueOf((String) c[4]), (String) c[5],
+                    c[6] == null ? null : ((Number) c[6]).longValue(), Timestamps.fromJdbc(c[7]), (UUID) c[8],
+                    c[9] == null || ((String) c[9]).isEmpty() ? List.of() : List.of(((String) c[9]).split(" "))));
         }
-        Position next = entries.isEmpty() ? after : entries.get(entries.size() - 1).position();
-        if (entries.size() < limit) {
-            next = settled(next, frontier);
-        }
+        Position next = entries.size() < limit ? end : entries.get(entries.size() - 1).position();
         return new Page(entries, next);
     }
 
-    /** Where the log ends now: the position after the last settled change. */
+    /** Where the log ends now: after the last change committed. */
     @Transactional
     public Position end() {
-        String frontier = (String) entityManager.createNativeQuery(
-                        "select cast(pg_snapshot_xmin(pg_current_snapshot()) as text)")
-                .getSingleResult();
-        return settled(Position.START, frontier);
+        return last(Position.START);
     }
 
-    /** The last position below the frontier, whoever may see it. */
-    private Position settled(Position after, String frontier) {
-        List<?> rows = entityManager.createNativeQuery("""
-                        select cast(txid as text), seq from change_event
-                        where (txid, seq) > (cast(?1 as xid8), ?2)
-                          and txid < cast(?3 as xid8)
-                        order by txid desc, seq desc limit 1""")
-                .setParameter(1, after.txid())
-                .setParameter(2, after.seq())
-                .setParameter(3, frontier)
-                .getResultList();
-        if (rows.isEmpty()) {
-            return after;
-        }
-        Object[] c = (Object[]) rows.get(0);
-        return new Position((String) c[0], ((Number) c[1]).longValue());
+    /**
+     * A position given by the earlier form of the change feed's cursor, (transaction id, number), as a number: the
+     * first change after it in the old order, less one. A change may then be served twice, never skipped.
+     */
+    @Transactional
+    public Position fromTransactionPosition(String txid, long seq) {
+        Object first = entityManager.createNativeQuery("""
+                        select min(seq) from change_event where (txid, seq) > (cast(?1 as xid8), ?2)""")
+                .setParameter(1, txid)
+                .setParameter(2, seq)
+                .getSingleResult();
+        return first == null ? last(new Position(seq)) : new Position(((Number) first).longValue() - 1);
+    }
+
+    /** After the last change committed, or {@code after} when none follows it. */
+    private Position last(Position after) {
+        Object last = entityManager.createNativeQuery("select max(seq) from change_event where seq > ?1")
+                .setParameter(1, after.seq())
+                .getSingleResult();
+        return last == null ? after : new Position(((Number) last).longValue());
     }
 }

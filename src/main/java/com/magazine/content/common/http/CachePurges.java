@@ -1,6 +1,7 @@
 package com.magazine.content.common.http;
 
 import com.magazine.content.common.events.ChangeLog;
+import com.magazine.content.common.events.ChangeNotifications;
 import com.magazine.content.common.events.ChangeRecorded;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -13,9 +14,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Keeps the {@link ResponseCache} true to the database. A change made here purges at once, right after it commits;
- * changes made by other instances sharing the database are read from the change log a few times a second and purge
- * the same way. The surrogate keys purged are those each change declared when it was recorded (stored with it in the
- * log), so that every instance purges the same set.
+ * changes made by other instances sharing the database are read from the change log as soon as PostgreSQL notifies
+ * their commit (and every second in any case), and purge the same way. The surrogate keys purged are those each
+ * change declared when it was recorded (stored with it in the log), so that every instance purges the same set.
  */
 @ApplicationScoped
 class CachePurges {
@@ -48,9 +49,14 @@ class CachePurges {
         }
     }
 
+    /** Another instance committed changes (PostgreSQL told us): read them now rather than at the next poll. */
+    void notified(@Observes ChangeNotifications.Committed committed) {
+        poll();
+    }
+
     @Scheduled(every = "${content.http.response-cache.poll-every:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void poll() {
+    synchronized void poll() {
         if (!cache.enabled() || position == null) {
             return;
         }
