@@ -64,11 +64,14 @@ public class ApiConventions implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
-        this.openAPI = openAPI;
-        if (openAPI.getPaths() == null) {
-            return;
+        if (openAPI.getPaths() != null) {
+            apply(openAPI, Routes.scan(index));
         }
-        Routes routes = Routes.scan(index);
+    }
+
+    /** The conventions applied to {@code openAPI}, whose operations {@code routes} serve. */
+    void apply(OpenAPI openAPI, Routes routes) {
+        this.openAPI = openAPI;
         Set<String> answerOnly = ExactSchemas.answerOnly(openAPI);
         Set<String> operationIds = new HashSet<>();
         openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {

@@ -43,6 +43,7 @@ final class ExactSchemas {
 
     static void apply(OpenAPI openAPI, Set<String> answerOnly) {
         Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
+        schemas.values().forEach(ExactSchemas::typeFromReference);
         schemas.forEach((name, schema) -> {
             if (OPEN.contains(name) || schema.getProperties() == null || schema.getProperties().isEmpty()) {
                 return;
@@ -59,6 +60,27 @@ final class ExactSchemas {
                 schema.setRequired(required);
             }
         });
+    }
+
+    /**
+     * A member that refers to a schema takes its type from there: a {@code type} beside the {@code $ref} (which the
+     * scanner writes for Instant and UUID members) only restates it, and generators warn about it.
+     */
+    private static void typeFromReference(Schema schema) {
+        if (schema.getRef() != null && schema.getType() != null) {
+            schema.setType(null);
+        }
+        if (schema.getProperties() != null) {
+            schema.getProperties().values().forEach(ExactSchemas::typeFromReference);
+        }
+        if (schema.getItems() != null) {
+            typeFromReference(schema.getItems());
+        }
+        for (List<Schema> branches : java.util.Arrays.asList(schema.getAnyOf(), schema.getOneOf(), schema.getAllOf())) {
+            if (branches != null) {
+                branches.forEach(ExactSchemas::typeFromReference);
+            }
+        }
     }
 
     /** The names of the schemas that only answers use (not request bodies, not parameters). */
