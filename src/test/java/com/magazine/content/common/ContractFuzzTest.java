@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * operation is fuzzed without anyone adding it): each query parameter of the wrong type, out of range, too long, of an
  * unknown enum value, a malformed cursor or date; each body null, empty, malformed, of the wrong JSON type, with a
  * member missing, unknown or of the wrong type, too long or of an unknown enum value; the wrong media type; a
- * malformed If-Match. Every answer must be below 500, and every error a problem that the document lists for that
+ * malformed If-Match; an Accept it cannot answer; no key, and an unknown key. Every answer must be below 500, and every error a problem that the document lists for that
  * operation (the contract filter validates each response, as for every test).
  */
 @QuarkusTest
@@ -49,6 +49,10 @@ class ContractFuzzTest {
 
     record Case(String what, String method, String path, Map<String, String> query, String contentType, String body,
             Map<String, String> headers, boolean mustFail) {
+
+        boolean anonymous() {
+            return headers.containsKey("Authorization");
+        }
     }
 
     @Test
@@ -150,6 +154,12 @@ class ContractFuzzTest {
                 }
             }
         }
+        cases.add(new Case("unacceptable Accept", method, path, Map.of(), mediaType, validBody,
+                Map.of("Accept", "text/csv"), true));
+        cases.add(new Case("no key", method, path, Map.of(), mediaType, validBody, Map.of("Authorization", ""),
+                false));
+        cases.add(new Case("an unknown key", method, path, Map.of(), mediaType, validBody,
+                Map.of("Authorization", "Bearer no-such-key"), true));
         if (body != null) {
             for (String bad : List.of("null", "", "[]", "\"text\"", "42", "{", "{\"a\":1} trailing", "{\"a\":1,\"a\":2}",
                     "[{}]")) {
@@ -182,10 +192,17 @@ class ContractFuzzTest {
 
     private void check(Case fuzz, JsonNode operation, List<String> failures) {
         RequestSpecification request = offContract().urlEncodingEnabled(!fuzz.path().contains("%"))
-                .header("Authorization", "Bearer " + ADMIN_KEY)
                 .header("X-Forwarded-For", "10.78." + (forwarded.get() / 250 % 250) + "." + (forwarded.getAndIncrement() % 250 + 1));
+        if (!fuzz.anonymous()) {
+            request.header("Authorization", "Bearer " + ADMIN_KEY);
+        }
+        request.accept(acceptable(operation));
         fuzz.query().forEach(request::queryParam);
-        fuzz.headers().forEach(request::header);
+        fuzz.headers().forEach((name, value) -> {
+            if (!value.isEmpty()) {
+                request.header(name, value);
+            }
+        });
         if (fuzz.body() != null) {
             request.contentType(fuzz.contentType() + (fuzz.contentType().startsWith("text/") ? "" : "; charset=UTF-8"))
                     .body(fuzz.body());
@@ -209,6 +226,21 @@ class ContractFuzzTest {
         } else if (fuzz.mustFail() && status < 400) {
             failures.add(label + ": accepted with " + status);
         }
+    }
+
+    /** What a client of this operation accepts: the media types of its answers, and problems. */
+    private static String acceptable(JsonNode operation) {
+        List<String> types = new ArrayList<>();
+        operation.path("responses").fields().forEachRemaining(response -> response.getValue().path("content")
+                .fieldNames().forEachRemaining(type -> {
+                    if (!types.contains(type)) {
+                        types.add(type);
+                    }
+                }));
+        if (!types.contains("application/problem+json")) {
+            types.add("application/problem+json");
+        }
+        return String.join(", ", types);
     }
 
     private List<String> badValues(JsonNode schema, String name) {
