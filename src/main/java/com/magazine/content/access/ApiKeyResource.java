@@ -24,15 +24,12 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/keys")
 @Tag(name = "API keys", description = "Keys for editors, authors and partners. Admin only.")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.ADMIN)
-@SecurityRequirement(name = "apiKey")
-@APIResponse(responseCode = "401", description = "No key, or an unknown or revoked key.")
 @APIResponse(responseCode = "403", description = "The key is not an admin key.")
 public class ApiKeyResource {
 
@@ -52,7 +49,7 @@ public class ApiKeyResource {
             content = @Content(schema = @Schema(implementation = CreatedApiKey.class)))
     @APIResponse(responseCode = "400", description = "The body is malformed or a field is invalid.")
     @APIResponse(responseCode = "422", description = "The author is missing, unknown, or given for a non-author role.")
-    public RestResponse<CreatedApiKey> create(@Valid @NotNull CreateApiKey request, UriInfo uri) {
+    public RestResponse<CreatedApiKey> createApiKey(@Valid @NotNull CreateApiKey request, UriInfo uri) {
         CreatedApiKey created = keys.create(request);
         return RestResponse.ResponseBuilder
                 .<CreatedApiKey>created(uri.getAbsolutePathBuilder().path(created.key().id().toString()).build())
@@ -64,19 +61,18 @@ public class ApiKeyResource {
     @Operation(summary = "List keys", description = "Newest first, revoked keys included. Secrets are never shown.")
     @APIResponse(responseCode = "200", description = "A page of keys.",
             headers = @Header(name = "Link", description = "RFC 8288 link to the next page, rel=\"next\"."))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match.")
     @APIResponse(responseCode = "400", description = "Invalid limit or cursor.")
-    public RestResponse<Page<ApiKeyView>> list(@Valid @BeanParam PageRequest page, UriInfo uri, Request request) {
+    public RestResponse<Page<ApiKeyView>> listApiKeys(@Valid @BeanParam PageRequest page, UriInfo uri, Request request) {
         return HttpCaching.page(request, uri, keys.list(page));
     }
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Get a key")
+    @Operation(summary = "Get a key",
+            description = "The key's name, role, prefix and dates; never its secret.")
     @APIResponse(responseCode = "200", description = "The key.")
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match.")
     @APIResponse(responseCode = "404", description = "No key has this id.")
-    public RestResponse<ApiKeyView> get(@PathParam("id") UUID id, Request request) {
+    public RestResponse<ApiKeyView> getApiKey(@PathParam("id") UUID id, Request request) {
         return HttpCaching.item(request, keys.get(id));
     }
 
@@ -85,7 +81,7 @@ public class ApiKeyResource {
     @Operation(summary = "Revoke a key", description = "The key is refused from the next request on. Idempotent.")
     @APIResponse(responseCode = "204", description = "Revoked.")
     @APIResponse(responseCode = "404", description = "No key has this id.")
-    public void revoke(@PathParam("id") UUID id) {
+    public void revokeApiKey(@PathParam("id") UUID id) {
         keys.revoke(id);
     }
 }

@@ -33,7 +33,7 @@ class AuthenticationProblems {
                 .withStatus(Response.Status.UNAUTHORIZED)
                 .withTitle("Unauthorized")
                 .withDetail(detail)
-                .withInstance(URI.create(uri.getPath()))
+                .withInstance(com.magazine.content.common.error.Problems.instance(uri.getPath()))
                 .withHeader(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE)
                 .build()
                 .toResponse();

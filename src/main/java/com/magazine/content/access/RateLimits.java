@@ -116,7 +116,7 @@ class RateLimits {
                     .withDetail("More than " + limit + " requests a minute" + (anonymous ? " from this address"
                             + " (a partner key allows more)" : " with this key") + "; try again in " + reset
                             + " seconds.")
-                    .withInstance(URI.create(request.getUriInfo().getPath()))
+                    .withInstance(com.magazine.content.common.error.Problems.instance(request.getUriInfo().getPath()))
                     .withHeader("Retry-After", reset)
                     .build();
             return problem.toResponse();

@@ -21,15 +21,15 @@ public record ArticleInput(
                 example = "a-window-on-the-peninsula")
         String slug,
         @Size(max = 300) @Schema(example = "A Window on the Peninsula") String title,
-        @Size(max = 500) @Schema(example = "Why pressure alone will not move Pyongyang") String subtitle,
-        @Size(max = 2000) @Schema(description = "A short summary for lists and feeds, plain text.") String excerpt,
+        @Size(max = 500) @Schema(nullable = true, example = "Why pressure alone will not move Pyongyang") String subtitle,
+        @Size(max = 2000) @Schema(nullable = true, description = "A short summary for lists and feeds, plain text.") String excerpt,
         @NotEmpty @Size(max = 20)
         @Schema(required = true, description = "Author slugs, in byline order.", example = "[\"helen-varga\"]")
         List<@NotBlank @Size(max = Slugs.MAX_LENGTH) String> authors,
         @Size(max = 30)
         @Schema(description = "Tag names; new ones are created, slugs derived.", example = "[\"North Korea\", \"Diplomacy\"]")
         List<@NotBlank @Size(max = 100) String> tags,
-        @WebUrl @Schema(description = "Where the article first appeared, when not here.") String canonicalUrl,
+        @WebUrl @Schema(nullable = true, description = "Where the article first appeared, when not here.") String canonicalUrl,
         @Schema(description = "Whether readers may comment; true when left out.") Boolean commentsOpen,
         @Size(max = 2000) @Schema(description = "The body: an ordered list of blocks.")
         List<@Valid @NotNull Block> body) {

@@ -9,7 +9,7 @@ record ArticlePage(
         @Schema(required = true, description = """
                 The articles of this page. Each is a summary unless `fields` says otherwise: id, slug, title, \
                 subtitle, excerpt, status, publishedAt, scheduledAt, updatedAt, readingTimeMinutes, commentCount, \
-                authors (slug and name), tags and, in a search, snippet.""") List<ArticleView> items,
+                authors (slug and name), tags and, in a search, snippet.""") List<ArticleListItem> items,
         @Schema(required = true, nullable = true, description = "Pass as `cursor` for the next page; null on the last.")
         String next,
         @Schema(description = "The size of the whole list; only with `count=true`.") Long total) {

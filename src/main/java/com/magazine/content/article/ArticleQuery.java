@@ -62,7 +62,7 @@ public class ArticleQuery extends PageRequest {
     @Pattern(regexp = "^(-publishedAt|publishedAt|title|relevance)$",
             message = "must be -publishedAt, publishedAt, title or relevance")
     @Parameter(description = "Order: newest first (default), oldest first, by title, or by relevance (with q).",
-            schema = @Schema(enumeration = {"-publishedAt", "publishedAt", "title", "relevance"},
+            schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, enumeration = {"-publishedAt", "publishedAt", "title", "relevance"},
                     defaultValue = "-publishedAt"))
     String sort = "-publishedAt";
 
@@ -78,7 +78,7 @@ public class ArticleQuery extends PageRequest {
     @DefaultValue("false")
     @Pattern(regexp = "^(true|false)$", message = "must be true or false")
     @Parameter(description = "true adds `total`, the size of the whole list (it costs a count).",
-            schema = @Schema(enumeration = {"true", "false"}, defaultValue = "false"))
+            schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.BOOLEAN, defaultValue = "false"))
     String count = "false";
 
     String fields() {
@@ -109,6 +109,15 @@ public class ArticleQuery extends PageRequest {
         if (value == null || value.isBlank()) {
             return null;
         }
+        Instant instant = parse(value);
+        if (instant == null || !com.magazine.content.common.time.Timestamps.storable(instant)) {
+            throw Problems.invalid(List.of(Map.of("field", name, "in", "query", "message",
+                    "must be an ISO-8601 instant or date between the years 1 and 9999, e.g. 2026-11-01T00:00:00Z")));
+        }
+        return instant;
+    }
+
+    private static Instant parse(String value) {
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException notAnInstant) {
@@ -118,8 +127,7 @@ public class ArticleQuery extends PageRequest {
                 try {
                     return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
                 } catch (DateTimeParseException notADate) {
-                    throw Problems.invalid(List.of(Map.of("field", name, "in", "query", "message",
-                            "must be an ISO-8601 instant or date, e.g. 2026-11-01T00:00:00Z")));
+                    return null;
                 }
             }
         }

@@ -33,14 +33,12 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.UriInfo;
 import com.magazine.content.common.http.HttpCaching;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -77,11 +75,10 @@ public class ArticleResource {
     @APIResponse(responseCode = "200", description = "A page of articles.",
             headers = @Header(name = "Link", description = "RFC 8288 link to the next page, rel=\"next\"."),
             content = @Content(schema = @Schema(implementation = ArticlePage.class)))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match.")
     @APIResponse(responseCode = "400", description = "A parameter is invalid: limit, cursor, a date, sort, status, "
             + "fields, or sort=relevance without q.")
     @APIResponse(responseCode = "403", description = "A status other than published, without an editor or author key.")
-    public RestResponse<JsonNode> list(@Valid @BeanParam ArticleQuery query, UriInfo uri, Request request) {
+    public RestResponse<JsonNode> listArticles(@Valid @BeanParam ArticleQuery query, UriInfo uri, Request request) {
         FieldSelection selection = Representations.fields(query.fields(), ArticleFields.SUMMARY);
         return representations.page(request, uri, queries.list(query.toListRequest(), query, selection), selection,
                 query.fields());
@@ -97,29 +94,41 @@ public class ArticleResource {
             content = @Content(schema = @Schema(implementation = ArticleView.class)))
     @APIResponse(responseCode = "301", description = "An old slug: Location has the current URL.",
             headers = @Header(name = "Location", description = "The article under its current slug."))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag or date sent.")
     @APIResponse(responseCode = "400", description = "An unknown member in fields.")
     @APIResponse(responseCode = "404", description = "No article has this slug, or the caller may not see it.")
-    public RestResponse<JsonNode> get(@Parameter(description = SLUG) @PathParam("slug") String slug,
+    public RestResponse<JsonNode> getArticle(@Parameter(description = SLUG) @PathParam("slug") String slug,
             @Parameter(description = FIELDS) @QueryParam("fields") @Size(max = 1000) String fields, Request request) {
         FieldSelection selection = Representations.fields(fields, ArticleFields.FULL);
         return HttpCaching.negotiated(representations.item(request, queries.get(slug, selection), selection, fields));
     }
 
     @GET
-    @Path("{slug}")
+    @Path("{slug}/json-ld")
     @Produces(ArticleJsonLd.MEDIA_TYPE)
     @Operation(summary = "Get an article as schema.org JSON-LD", description = """
-            The same article as a schema.org NewsArticle (ask with Accept: application/ld+json): its authors as \
-            Person, the quotations it cites as Quotation with their sources. For a page's structured data and for \
-            partners.""")
+            The same article as a schema.org NewsArticle: its authors as Person, the quotations it cites as \
+            Quotation with their sources. For a page's structured data and for partners. (GET …/articles/{slug} \
+            with Accept: application/ld+json answers the same.)""")
     @APIResponse(responseCode = "200", description = "The NewsArticle.", content = @Content(
-            mediaType = ArticleJsonLd.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT)))
-    @APIResponse(responseCode = "301", description = "An old slug: Location has the current URL.")
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag or date sent.")
-    @APIResponse(responseCode = "404", description = "No article has this slug, or the caller may not see it.")
-    public RestResponse<JsonNode> jsonLd(@Parameter(description = SLUG) @PathParam("slug") String slug,
+            mediaType = ArticleJsonLd.MEDIA_TYPE, schema = @Schema(implementation = NewsArticle.class)))
+    @APIResponse(responseCode = "301", description = "An old slug: Location has the current URL.",
+            headers = @Header(name = "Location", description = "The JSON-LD under the article's current slug."))
+    public RestResponse<JsonNode> getArticleJsonLd(@Parameter(description = SLUG) @PathParam("slug") String slug,
             Request request) {
+        ArticleView article = queries.get(slug, ArticleFields.FULL);
+        return HttpCaching.item(request, article, jsonLd.of(article), "json-ld");
+    }
+
+    /**
+     * The JSON-LD by content negotiation on the article's own URL, as it was first offered: kept for the clients that
+     * ask so, and left out of the document so that {@code getArticle} has one representation (JSON) that generated
+     * clients type.
+     */
+    @GET
+    @Path("{slug}")
+    @Produces(ArticleJsonLd.MEDIA_TYPE)
+    @Operation(hidden = true)
+    public RestResponse<JsonNode> negotiatedJsonLd(@PathParam("slug") String slug, Request request) {
         ArticleView article = queries.get(slug, ArticleFields.FULL);
         return HttpCaching.negotiated(HttpCaching.item(request, article, jsonLd.of(article), "json-ld"));
     }
@@ -132,10 +141,9 @@ public class ArticleResource {
     @APIResponse(responseCode = "200", description = "Related articles, as list items (next is always null).",
             content = @Content(schema = @Schema(implementation = ArticlePage.class)))
     @APIResponse(responseCode = "301", description = "An old slug: Location has the current URL.")
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match.")
     @APIResponse(responseCode = "400", description = "limit out of range, or an unknown member in fields.")
     @APIResponse(responseCode = "404", description = "No article has this slug, or the caller may not see it.")
-    public RestResponse<JsonNode> related(@Parameter(description = SLUG) @PathParam("slug") String slug,
+    public RestResponse<JsonNode> listRelatedArticles(@Parameter(description = SLUG) @PathParam("slug") String slug,
             @Parameter(description = "How many, 1 to 20.") @QueryParam("limit") @DefaultValue("5") @Min(1)
             @Max(ArticleQueryService.MAX_RELATED) int limit,
             @Parameter(description = FIELDS) @QueryParam("fields") @Size(max = 1000) String fields,
@@ -147,7 +155,6 @@ public class ArticleResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.ADMIN, Role.EDITOR, Role.AUTHOR})
-    @SecurityRequirement(name = "apiKey")
     @Operation(summary = "Create an article", description = """
             A new draft. Editors write for anyone; an author key only with its own author in the byline. New tags \
             are created. Publish it with POST …/publish.""")
@@ -159,7 +166,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "409", description = "The slug is taken.")
     @APIResponse(responseCode = "422", description = "An author or a quotation that does not exist, or a tag with no "
             + "letter or digit (each named in violations).")
-    public RestResponse<JsonNode> create(@Valid @NotNull ArticleInput input, UriInfo uri) {
+    public RestResponse<JsonNode> createArticle(@Valid @NotNull ArticleInput input, UriInfo uri) {
         ArticleView created = commands.create(input);
         return RestResponse.ResponseBuilder
                 .<JsonNode>created(uri.getAbsolutePathBuilder().path(created.slug()).build())
@@ -172,7 +179,6 @@ public class ArticleResource {
     @Path("{slug}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.ADMIN, Role.EDITOR, Role.AUTHOR})
-    @SecurityRequirement(name = "apiKey")
     @Operation(summary = "Replace an article", description = """
             Full update of the content: fields left out are emptied, except the slug (kept) and commentsOpen \
             (true). A new slug keeps the old one answering with a redirect. Stores a revision.""")
@@ -182,9 +188,8 @@ public class ArticleResource {
     @APIResponse(responseCode = "403", description = "The key may not write this article, or for these authors.")
     @APIResponse(responseCode = "404", description = "No article has this slug, or the caller may not see it.")
     @APIResponse(responseCode = "409", description = "The new slug is taken.")
-    @APIResponse(responseCode = "412", description = "If-Match is stale: nothing was written.")
     @APIResponse(responseCode = "422", description = "An author or a quotation that does not exist.")
-    public RestResponse<JsonNode> replace(@Parameter(description = SLUG) @PathParam("slug") String slug,
+    public RestResponse<JsonNode> replaceArticle(@Parameter(description = SLUG) @PathParam("slug") String slug,
             @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull ArticleInput input) {
         return written(commands.replace(slug, input, IfMatch.parse(ifMatch)));
@@ -194,7 +199,6 @@ public class ArticleResource {
     @Path("{slug}")
     @Consumes(MergePatch.MEDIA_TYPE)
     @RolesAllowed({Role.ADMIN, Role.EDITOR, Role.AUTHOR})
-    @SecurityRequirement(name = "apiKey")
     @Operation(summary = "Update an article in part", description = """
             JSON merge patch (RFC 7396) of the article as written: members replace, null empties a field; arrays \
             (authors, tags, body) are replaced whole. Stores a revision.""")
@@ -206,10 +210,9 @@ public class ArticleResource {
     @APIResponse(responseCode = "403", description = "The key may not write this article, or for these authors.")
     @APIResponse(responseCode = "404", description = "No article has this slug, or the caller may not see it.")
     @APIResponse(responseCode = "409", description = "The new slug is taken.")
-    @APIResponse(responseCode = "412", description = "If-Match is stale: nothing was written.")
     @APIResponse(responseCode = "422", description = "The patch removes the slug, or names an unknown author or "
             + "quotation.")
-    public RestResponse<JsonNode> patch(@Parameter(description = SLUG) @PathParam("slug") String slug,
+    public RestResponse<JsonNode> updateArticle(@Parameter(description = SLUG) @PathParam("slug") String slug,
             @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch, @NotNull JsonNode patch) {
         return written(commands.patch(slug, patch, IfMatch.parse(ifMatch)));
     }
@@ -217,14 +220,12 @@ public class ArticleResource {
     @DELETE
     @Path("{slug}")
     @RolesAllowed({Role.ADMIN, Role.EDITOR, Role.AUTHOR})
-    @SecurityRequirement(name = "apiKey")
     @Operation(summary = "Delete an article", description = "With its revisions and old slugs. Editors, or the "
             + "article's own author.")
     @APIResponse(responseCode = "204", description = "Deleted.")
     @APIResponse(responseCode = "403", description = "The key may not write this article.")
     @APIResponse(responseCode = "404", description = "No article has this slug, or the caller may not see it.")
-    @APIResponse(responseCode = "412", description = "If-Match is stale: nothing was deleted.")
-    public void delete(@Parameter(description = SLUG) @PathParam("slug") String slug,
+    public void deleteArticle(@Parameter(description = SLUG) @PathParam("slug") String slug,
             @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
         commands.delete(slug, IfMatch.parse(ifMatch));
     }
@@ -232,7 +233,6 @@ public class ArticleResource {
     @POST
     @Path("{slug}/publish")
     @RolesAllowed({Role.ADMIN, Role.EDITOR, Role.AUTHOR})
-    @SecurityRequirement(name = "apiKey")
     @Operation(summary = "Publish or schedule an article", description = """
             Without a body, or with `at` now or past: published at once. With a future `at`: scheduled; it becomes \
             public by itself at that instant, and its publishedAt is that instant. A draft or a scheduled article \
@@ -245,10 +245,9 @@ public class ArticleResource {
     @APIResponse(responseCode = "403", description = "The key may not write this article.")
     @APIResponse(responseCode = "404", description = "No article has this slug, or the caller may not see it.")
     @APIResponse(responseCode = "409", description = "Already published, or archived (unpublish it first).")
-    @APIResponse(responseCode = "412", description = "If-Match is stale: nothing was changed.")
     @APIResponse(responseCode = "422", description = "The title or the body is missing (each named in violations).")
     @Consumes(MediaType.WILDCARD)
-    public RestResponse<JsonNode> publish(@Parameter(description = SLUG) @PathParam("slug") String slug,
+    public RestResponse<JsonNode> publishArticle(@Parameter(description = SLUG) @PathParam("slug") String slug,
             @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch, String body) {
         return written(commands.publish(slug, publishRequest(body).at(), IfMatch.parse(ifMatch)));
     }
@@ -259,7 +258,12 @@ public class ArticleResource {
             return new PublishRequest(null);
         }
         try {
-            return json.readValue(body, PublishRequest.class);
+            PublishRequest request = json.readValue(body, PublishRequest.class);
+            if (request == null) {
+                throw com.magazine.content.common.error.Problems.badRequest("malformed-json",
+                        "The body must be a JSON object such as {\"at\": \"2026-12-01T07:00:00Z\"}, or empty.");
+            }
+            return request;
         } catch (JsonProcessingException e) {
             throw JsonInputProblems.of(e);
         }
@@ -268,7 +272,6 @@ public class ArticleResource {
     @POST
     @Path("{slug}/unpublish")
     @RolesAllowed({Role.ADMIN, Role.EDITOR, Role.AUTHOR})
-    @SecurityRequirement(name = "apiKey")
     @Operation(summary = "Unpublish an article", description = "Back to draft, out of public view, from scheduled, "
             + "published or archived.")
     @APIResponse(responseCode = "200", description = "A draft again.",
@@ -276,8 +279,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "403", description = "The key may not write this article.")
     @APIResponse(responseCode = "404", description = "No article has this slug, or the caller may not see it.")
     @APIResponse(responseCode = "409", description = "It is a draft already.")
-    @APIResponse(responseCode = "412", description = "If-Match is stale: nothing was changed.")
-    public RestResponse<JsonNode> unpublish(@Parameter(description = SLUG) @PathParam("slug") String slug,
+    public RestResponse<JsonNode> unpublishArticle(@Parameter(description = SLUG) @PathParam("slug") String slug,
             @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
         return written(commands.unpublish(slug, IfMatch.parse(ifMatch)));
     }
@@ -285,15 +287,13 @@ public class ArticleResource {
     @POST
     @Path("{slug}/archive")
     @RolesAllowed({Role.ADMIN, Role.EDITOR, Role.AUTHOR})
-    @SecurityRequirement(name = "apiKey")
     @Operation(summary = "Archive an article", description = "Out of lists and public view; editors still read it.")
     @APIResponse(responseCode = "200", description = "Archived.",
             content = @Content(schema = @Schema(implementation = ArticleView.class)))
     @APIResponse(responseCode = "403", description = "The key may not write this article.")
     @APIResponse(responseCode = "404", description = "No article has this slug, or the caller may not see it.")
     @APIResponse(responseCode = "409", description = "Only a published article can be archived.")
-    @APIResponse(responseCode = "412", description = "If-Match is stale: nothing was changed.")
-    public RestResponse<JsonNode> archive(@Parameter(description = SLUG) @PathParam("slug") String slug,
+    public RestResponse<JsonNode> archiveArticle(@Parameter(description = SLUG) @PathParam("slug") String slug,
             @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
         return written(commands.archive(slug, IfMatch.parse(ifMatch)));
     }
@@ -301,15 +301,13 @@ public class ArticleResource {
     @GET
     @Path("{slug}/revisions")
     @RolesAllowed({Role.ADMIN, Role.EDITOR, Role.AUTHOR})
-    @SecurityRequirement(name = "apiKey")
     @Operation(summary = "List an article's revisions", description = "Newest first: who wrote what, when.")
     @APIResponse(responseCode = "200", description = "A page of revisions, without their content.",
             headers = @Header(name = "Link", description = "RFC 8288 link to the next page, rel=\"next\"."))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match.")
     @APIResponse(responseCode = "400", description = "Invalid limit or cursor.")
     @APIResponse(responseCode = "403", description = "The key may not write this article.")
     @APIResponse(responseCode = "404", description = "No article has this slug, or the caller may not see it.")
-    public RestResponse<com.magazine.content.common.paging.Page<RevisionView>> revisions(
+    public RestResponse<com.magazine.content.common.paging.Page<RevisionView>> listArticleRevisions(
             @Parameter(description = SLUG) @PathParam("slug") String slug, @Valid @BeanParam PageRequest page,
             UriInfo uri, Request request) {
         return com.magazine.content.common.http.HttpCaching.page(request, uri, queries.revisions(slug, page));
@@ -318,13 +316,11 @@ public class ArticleResource {
     @GET
     @Path("{slug}/revisions/{number}")
     @RolesAllowed({Role.ADMIN, Role.EDITOR, Role.AUTHOR})
-    @SecurityRequirement(name = "apiKey")
     @Operation(summary = "Get a revision", description = "The article as that revision left it.")
     @APIResponse(responseCode = "200", description = "The revision with its content.")
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag or date sent.")
     @APIResponse(responseCode = "403", description = "The key may not write this article.")
     @APIResponse(responseCode = "404", description = "No such article or revision.")
-    public RestResponse<RevisionView> revision(@Parameter(description = SLUG) @PathParam("slug") String slug,
+    public RestResponse<RevisionView> getArticleRevision(@Parameter(description = SLUG) @PathParam("slug") String slug,
             @Parameter(description = "The revision's number.") @PathParam("number") int number, Request request) {
         return com.magazine.content.common.http.HttpCaching.item(request, queries.revision(slug, number));
     }
@@ -332,7 +328,6 @@ public class ArticleResource {
     @POST
     @Path("{slug}/revisions/{number}/restore")
     @RolesAllowed({Role.ADMIN, Role.EDITOR, Role.AUTHOR})
-    @SecurityRequirement(name = "apiKey")
     @Operation(summary = "Restore a revision", description = """
             Writes the content of that revision (not its status) back as a new revision: an update like any \
             other, slug kept.""")
@@ -341,9 +336,8 @@ public class ArticleResource {
     @APIResponse(responseCode = "403", description = "The key may not write this article.")
     @APIResponse(responseCode = "404", description = "No such article or revision.")
     @APIResponse(responseCode = "409", description = "The revision's authors no longer exist.")
-    @APIResponse(responseCode = "412", description = "If-Match is stale: nothing was written.")
     @APIResponse(responseCode = "422", description = "The revision names a quotation that no longer exists.")
-    public RestResponse<JsonNode> restore(@Parameter(description = SLUG) @PathParam("slug") String slug,
+    public RestResponse<JsonNode> restoreArticleRevision(@Parameter(description = SLUG) @PathParam("slug") String slug,
             @Parameter(description = "The revision's number.") @PathParam("number") int number,
             @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
         return written(commands.restore(slug, number, IfMatch.parse(ifMatch)));

@@ -38,11 +38,10 @@ public class AuthorArticlesResource {
     @APIResponse(responseCode = "200", description = "A page of articles.",
             headers = @Header(name = "Link", description = "RFC 8288 link to the next page, rel=\"next\"."),
             content = @Content(schema = @Schema(implementation = ArticlePage.class)))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match.")
     @APIResponse(responseCode = "400", description = "A parameter is invalid.")
     @APIResponse(responseCode = "403", description = "A status other than published, without an editor or author key.")
     @APIResponse(responseCode = "404", description = "No author has this slug.")
-    public RestResponse<JsonNode> list(@Parameter(description = "The author's slug.") @PathParam("slug") String slug,
+    public RestResponse<JsonNode> listAuthorArticles(@Parameter(description = "The author's slug.") @PathParam("slug") String slug,
             @Valid @BeanParam ArticleQuery query, UriInfo uri, Request request) {
         FieldSelection selection = Representations.fields(query.fields(), ArticleFields.SUMMARY);
         return representations.page(request, uri,

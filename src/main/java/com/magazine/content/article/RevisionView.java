@@ -16,7 +16,8 @@ public record RevisionView(
         @Schema(required = true) Instant createdAt,
         @Schema(required = true, description = "Who wrote it: the id of the API key, or config:admin-key.")
         String actor,
-        @Schema(required = true, description = "create, update, publish, unpublish, archive or restore.",
+        @Schema(required = true, description = "What the write was.", enumeration = {"create", "update",
+                "publish", "unpublish", "archive", "restore"},
                 example = "update") String action,
         @Schema(required = true, description = "The fields this write changed.", example = "[\"title\", \"body\"]")
         List<String> changes,

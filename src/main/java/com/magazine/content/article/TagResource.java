@@ -34,9 +34,8 @@ public class TagResource {
             article are left out for the public.""")
     @APIResponse(responseCode = "200", description = "A page of tags.",
             headers = @Header(name = "Link", description = "RFC 8288 link to the next page, rel=\"next\"."))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match.")
     @APIResponse(responseCode = "400", description = "Invalid limit or cursor.")
-    public RestResponse<Page<TagView>> list(@Valid @BeanParam PageRequest page, UriInfo uri, Request request) {
+    public RestResponse<Page<TagView>> listTags(@Valid @BeanParam PageRequest page, UriInfo uri, Request request) {
         return HttpCaching.page(request, uri, articles.tags(page));
     }
 }

@@ -31,7 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -52,19 +51,18 @@ public class AuthorResource {
     @Operation(summary = "List authors", description = "Sorted by name, keyset-paged.")
     @APIResponse(responseCode = "200", description = "A page of authors.",
             headers = @Header(name = "Link", description = "RFC 8288 link to the next page, rel=\"next\"."))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match.")
     @APIResponse(responseCode = "400", description = "Invalid limit or cursor.")
-    public RestResponse<Page<AuthorView>> list(@Valid @BeanParam PageRequest page, UriInfo uri, Request request) {
+    public RestResponse<Page<AuthorView>> listAuthors(@Valid @BeanParam PageRequest page, UriInfo uri, Request request) {
         return HttpCaching.page(request, uri, authors.list(page));
     }
 
     @GET
     @Path("{slug}")
-    @Operation(summary = "Get an author")
+    @Operation(summary = "Get an author",
+            description = "Name, role, bio, location, links, publications and avatar; every member present, null when empty.")
     @APIResponse(responseCode = "200", description = "The author.")
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag or date sent.")
     @APIResponse(responseCode = "404", description = "No author has this slug.")
-    public RestResponse<AuthorView> get(@Parameter(description = SLUG) @PathParam("slug") String slug,
+    public RestResponse<AuthorView> getAuthor(@Parameter(description = SLUG) @PathParam("slug") String slug,
             Request request) {
         return HttpCaching.item(request, authors.get(slug));
     }
@@ -72,16 +70,14 @@ public class AuthorResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.ADMIN, Role.EDITOR})
-    @SecurityRequirement(name = "apiKey")
     @Operation(summary = "Create an author", description = "Admins and editors.")
     @APIResponse(responseCode = "201", description = "Created.",
             headers = @Header(name = "Location", description = "The author's URL."),
             content = @Content(schema = @Schema(implementation = AuthorView.class)))
     @APIResponse(responseCode = "400", description = "The body is malformed or a field is invalid.")
-    @APIResponse(responseCode = "401", description = "No key, or an unknown or revoked key.")
     @APIResponse(responseCode = "403", description = "The key may not create authors.")
     @APIResponse(responseCode = "409", description = "The slug is taken.")
-    public RestResponse<AuthorView> create(@Valid @NotNull AuthorInput input, UriInfo uri) {
+    public RestResponse<AuthorView> createAuthor(@Valid @NotNull AuthorInput input, UriInfo uri) {
         AuthorView created = authors.create(input);
         return RestResponse.ResponseBuilder
                 .<AuthorView>created(uri.getAbsolutePathBuilder().path(created.slug()).build())
@@ -94,18 +90,15 @@ public class AuthorResource {
     @Path("{slug}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.ADMIN, Role.EDITOR, Role.AUTHOR})
-    @SecurityRequirement(name = "apiKey")
     @Operation(summary = "Replace an author",
             description = "Full update: fields left out are emptied, except the slug, which is kept. Admins, editors, "
                     + "and the author's own author key.")
     @APIResponse(responseCode = "200", description = "Updated.")
     @APIResponse(responseCode = "400", description = "The body is malformed or a field is invalid.")
-    @APIResponse(responseCode = "401", description = "No key, or an unknown or revoked key.")
     @APIResponse(responseCode = "403", description = "The key may not change this author.")
     @APIResponse(responseCode = "404", description = "No author has this slug.")
     @APIResponse(responseCode = "409", description = "The new slug is taken.")
-    @APIResponse(responseCode = "412", description = "If-Match does not match the current ETag: nothing was written.")
-    public RestResponse<AuthorView> replace(@Parameter(description = SLUG) @PathParam("slug") String slug,
+    public RestResponse<AuthorView> replaceAuthor(@Parameter(description = SLUG) @PathParam("slug") String slug,
             @Parameter(description = "The ETag you last read; the update is refused (412) if it is stale.")
             @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull AuthorInput input) {
@@ -116,7 +109,6 @@ public class AuthorResource {
     @Path("{slug}")
     @Consumes(MergePatch.MEDIA_TYPE)
     @RolesAllowed({Role.ADMIN, Role.EDITOR, Role.AUTHOR})
-    @SecurityRequirement(name = "apiKey")
     @Operation(summary = "Update an author in part",
             description = "JSON merge patch (RFC 7396): members replace, null empties a field. Admins, editors, and the "
                     + "author's own author key.")
@@ -124,13 +116,11 @@ public class AuthorResource {
             content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = AuthorInput.class)))
     @APIResponse(responseCode = "200", description = "Updated.")
     @APIResponse(responseCode = "400", description = "The patch is malformed or a field is invalid.")
-    @APIResponse(responseCode = "401", description = "No key, or an unknown or revoked key.")
     @APIResponse(responseCode = "403", description = "The key may not change this author.")
     @APIResponse(responseCode = "404", description = "No author has this slug.")
     @APIResponse(responseCode = "409", description = "The new slug is taken.")
-    @APIResponse(responseCode = "412", description = "If-Match does not match the current ETag: nothing was written.")
     @APIResponse(responseCode = "422", description = "The patch removes the slug.")
-    public RestResponse<AuthorView> patch(@Parameter(description = SLUG) @PathParam("slug") String slug,
+    public RestResponse<AuthorView> updateAuthor(@Parameter(description = SLUG) @PathParam("slug") String slug,
             @Parameter(description = "The ETag you last read; the update is refused (412) if it is stale.")
             @HeaderParam("If-Match") String ifMatch,
             @NotNull JsonNode patch) {
@@ -140,15 +130,12 @@ public class AuthorResource {
     @DELETE
     @Path("{slug}")
     @RolesAllowed({Role.ADMIN, Role.EDITOR})
-    @SecurityRequirement(name = "apiKey")
     @Operation(summary = "Delete an author", description = "Only an author with no content left. Admins and editors.")
     @APIResponse(responseCode = "204", description = "Deleted.")
-    @APIResponse(responseCode = "401", description = "No key, or an unknown or revoked key.")
     @APIResponse(responseCode = "403", description = "The key may not delete authors.")
     @APIResponse(responseCode = "404", description = "No author has this slug.")
     @APIResponse(responseCode = "409", description = "The author still has content (named in the problem).")
-    @APIResponse(responseCode = "412", description = "If-Match does not match the current ETag: nothing was deleted.")
-    public void delete(@Parameter(description = SLUG) @PathParam("slug") String slug,
+    public void deleteAuthor(@Parameter(description = SLUG) @PathParam("slug") String slug,
             @Parameter(description = "The ETag you last read; the delete is refused (412) if it is stale.")
             @HeaderParam("If-Match") String ifMatch) {
         authors.delete(slug, IfMatch.parse(ifMatch));

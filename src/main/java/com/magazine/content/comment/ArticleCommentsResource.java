@@ -50,10 +50,9 @@ public class ArticleCommentsResource {
     @APIResponse(responseCode = "200", description = "A page of threads.",
             headers = @Header(name = "Link", description = "RFC 8288 link to the next page, rel=\"next\"."))
     @APIResponse(responseCode = "301", description = "An old slug: Location has the current URL.")
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match.")
     @APIResponse(responseCode = "400", description = "Invalid limit or cursor.")
     @APIResponse(responseCode = "404", description = "No article has this slug, or the caller may not see it.")
-    public RestResponse<Page<CommentView>> list(@Parameter(description = SLUG) @PathParam("slug") String slug,
+    public RestResponse<Page<CommentView>> listArticleComments(@Parameter(description = SLUG) @PathParam("slug") String slug,
             @Valid @BeanParam PageRequest page, UriInfo uri, Request request) {
         Page<CommentView> threads = comments.threads(slug, page);
         return HttpCaching.page(request, uri, threads);
@@ -76,7 +75,7 @@ public class ArticleCommentsResource {
             + "nothing is left of the body once control characters are removed.")
     @APIResponse(responseCode = "429", description = "Too many comments from this address or email; see Retry-After.",
             headers = @Header(name = "Retry-After", description = "Seconds to wait."))
-    public RestResponse<PostedComment> post(@Parameter(description = SLUG) @PathParam("slug") String slug,
+    public RestResponse<PostedComment> postComment(@Parameter(description = SLUG) @PathParam("slug") String slug,
             @Valid @NotNull CommentInput input, @Context HttpServerRequest http) {
         return RestResponse.accepted(comments.post(slug, input, addresses.of(http)));
     }

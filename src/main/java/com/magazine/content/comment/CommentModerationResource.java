@@ -29,7 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -38,7 +37,6 @@ import org.jboss.resteasy.reactive.RestResponse;
         + "key the comments on its own author's articles.")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Role.ADMIN, Role.EDITOR, Role.AUTHOR})
-@SecurityRequirement(name = "apiKey")
 @APIResponse(responseCode = "403", description = "The key may not moderate (this comment).")
 public class CommentModerationResource {
 
@@ -54,10 +52,9 @@ public class CommentModerationResource {
     @Operation(summary = "The moderation queue", description = "Oldest first, with emails and IP addresses.")
     @APIResponse(responseCode = "200", description = "A page of comments.",
             headers = @Header(name = "Link", description = "RFC 8288 link to the next page, rel=\"next\"."))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match.")
     @APIResponse(responseCode = "400", description = "Invalid status, limit or cursor.")
     @APIResponse(responseCode = "404", description = "No article has the slug given in article.")
-    public RestResponse<Page<ModeratedComment>> queue(
+    public RestResponse<Page<ModeratedComment>> listComments(
             @Parameter(description = "Statuses, comma-separated; pending by default.", example = "pending,spam")
             @QueryParam("status") @DefaultValue("pending")
             @Pattern(regexp = "^(pending|approved|rejected|spam)(,(pending|approved|rejected|spam))*$",
@@ -74,9 +71,8 @@ public class CommentModerationResource {
     @Path("{id}")
     @Operation(summary = "Get a comment", description = "As moderators see it.")
     @APIResponse(responseCode = "200", description = "The comment.")
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag or date sent.")
     @APIResponse(responseCode = "404", description = "No comment has this id.")
-    public RestResponse<ModeratedComment> get(@Parameter(description = ID) @PathParam("id") UUID id,
+    public RestResponse<ModeratedComment> getComment(@Parameter(description = ID) @PathParam("id") UUID id,
             Request request) {
         return HttpCaching.item(request, comments.get(id));
     }
@@ -87,7 +83,7 @@ public class CommentModerationResource {
     @APIResponse(responseCode = "200", description = "Approved.")
     @APIResponse(responseCode = "404", description = "No comment has this id.")
     @APIResponse(responseCode = "409", description = "Another moderator decided at the same moment; read it again.")
-    public ModeratedComment approve(@Parameter(description = ID) @PathParam("id") UUID id) {
+    public ModeratedComment approveComment(@Parameter(description = ID) @PathParam("id") UUID id) {
         return comments.moderate(id, CommentStatus.approved);
     }
 
@@ -97,7 +93,7 @@ public class CommentModerationResource {
     @APIResponse(responseCode = "200", description = "Rejected.")
     @APIResponse(responseCode = "404", description = "No comment has this id.")
     @APIResponse(responseCode = "409", description = "Another moderator decided at the same moment; read it again.")
-    public ModeratedComment reject(@Parameter(description = ID) @PathParam("id") UUID id) {
+    public ModeratedComment rejectComment(@Parameter(description = ID) @PathParam("id") UUID id) {
         return comments.moderate(id, CommentStatus.rejected);
     }
 
@@ -107,7 +103,7 @@ public class CommentModerationResource {
     @APIResponse(responseCode = "200", description = "Marked as spam.")
     @APIResponse(responseCode = "404", description = "No comment has this id.")
     @APIResponse(responseCode = "409", description = "Another moderator decided at the same moment; read it again.")
-    public ModeratedComment spam(@Parameter(description = ID) @PathParam("id") UUID id) {
+    public ModeratedComment markCommentAsSpam(@Parameter(description = ID) @PathParam("id") UUID id) {
         return comments.moderate(id, CommentStatus.spam);
     }
 
@@ -116,7 +112,7 @@ public class CommentModerationResource {
     @Operation(summary = "Delete a comment", description = "With its replies.")
     @APIResponse(responseCode = "204", description = "Deleted.")
     @APIResponse(responseCode = "404", description = "No comment has this id.")
-    public void delete(@Parameter(description = ID) @PathParam("id") UUID id) {
+    public void deleteComment(@Parameter(description = ID) @PathParam("id") UUID id) {
         comments.delete(id);
     }
 
@@ -129,7 +125,7 @@ public class CommentModerationResource {
     @APIResponse(responseCode = "200", description = "What became of each comment.")
     @APIResponse(responseCode = "400", description = "The body is malformed: an unknown action, no ids, too many.")
     @APIResponse(responseCode = "409", description = "Another moderator decided at the same moment; read again.")
-    public Moderation.Results moderate(@Valid @NotNull Moderation moderation) {
+    public Moderation.Results moderateComments(@Valid @NotNull Moderation moderation) {
         return comments.moderate(moderation);
     }
 }

@@ -39,11 +39,10 @@ public class ChangeFeedResource {
             as `since` to read on: no change is ever skipped, even when transactions commit out of order (the feed \
             only serves changes below the oldest transaction still running). A scheduled article appears when its \
             instant passes. When you are up to date, items is empty and next stays where you are.""")
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match.")
     @APIResponse(responseCode = "400", description = "A since that this feed did not issue, or a limit out of range.")
     @APIResponse(responseCode = "200", description = "The next changes.",
             headers = @Header(name = "Link", description = "RFC 8288 link to read on from next, rel=\"next\"."))
-    public RestResponse<Page<ChangeView>> read(
+    public RestResponse<Page<ChangeView>> listChanges(
             @Parameter(description = "The next of the previous read; leave out to read from the start.")
             @QueryParam("since") @Size(max = 512) String since,
             @Parameter(description = "Up to how many changes, 1 to 1000.") @QueryParam("limit") @DefaultValue("100")

@@ -42,45 +42,45 @@ public class FeedResource {
     @GET
     @Path("articles.rss")
     @Produces(FeedWriter.RSS)
-    @Operation(summary = "RSS 2.0 feed of the latest articles")
+    @Operation(summary = "RSS 2.0 feed of the latest articles",
+            description = "The newest published articles (50 by default), each with its whole body as safe HTML.")
     @APIResponse(responseCode = "200", description = "The feed.", content = @Content(mediaType = FeedWriter.RSS,
             schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match.")
-    public RestResponse<String> rss(UriInfo uri, Request request) {
+    public RestResponse<String> getArticlesRssFeed(UriInfo uri, Request request) {
         return xml(feeds::all, "rss_2.0", uri, request);
     }
 
     @GET
     @Path("articles.atom")
     @Produces(FeedWriter.ATOM)
-    @Operation(summary = "Atom 1.0 feed of the latest articles")
+    @Operation(summary = "Atom 1.0 feed of the latest articles",
+            description = "The newest published articles (50 by default), each with its whole body as safe HTML.")
     @APIResponse(responseCode = "200", description = "The feed.", content = @Content(mediaType = FeedWriter.ATOM,
             schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match.")
-    public RestResponse<String> atom(UriInfo uri, Request request) {
+    public RestResponse<String> getArticlesAtomFeed(UriInfo uri, Request request) {
         return xml(feeds::all, "atom_1.0", uri, request);
     }
 
     @GET
     @Path("articles.json")
     @Produces(FeedWriter.JSON_FEED)
-    @Operation(summary = "JSON Feed 1.1 of the latest articles")
+    @Operation(summary = "JSON Feed 1.1 of the latest articles",
+            description = "The newest published articles (50 by default), each with its whole body as safe HTML.")
     @APIResponse(responseCode = "200", description = "The feed.", content = @Content(mediaType = FeedWriter.JSON_FEED,
             schema = @Schema(implementation = JsonFeed.class)))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match.")
-    public RestResponse<JsonFeed> json(UriInfo uri, Request request) {
+    public RestResponse<JsonFeed> getArticlesJsonFeed(UriInfo uri, Request request) {
         return jsonFeed(feeds::all, uri, request);
     }
 
     @GET
     @Path("authors/{slug}.rss")
     @Produces(FeedWriter.RSS)
-    @Operation(summary = "RSS 2.0 feed of an author's latest articles")
+    @Operation(summary = "RSS 2.0 feed of an author's latest articles",
+            description = "The author's newest published articles; 404 for an unknown author.")
     @APIResponse(responseCode = "200", description = "The feed.", content = @Content(mediaType = FeedWriter.RSS,
             schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match.")
     @APIResponse(responseCode = "404", description = "No author has this slug.")
-    public RestResponse<String> authorRss(@Parameter(description = AUTHOR) @PathParam("slug") String slug,
+    public RestResponse<String> getAuthorRssFeed(@Parameter(description = AUTHOR) @PathParam("slug") String slug,
             UriInfo uri, Request request) {
         return xml(() -> feeds.byAuthor(slug), "rss_2.0", uri, request);
     }
@@ -88,12 +88,12 @@ public class FeedResource {
     @GET
     @Path("authors/{slug}.atom")
     @Produces(FeedWriter.ATOM)
-    @Operation(summary = "Atom 1.0 feed of an author's latest articles")
+    @Operation(summary = "Atom 1.0 feed of an author's latest articles",
+            description = "The author's newest published articles; 404 for an unknown author.")
     @APIResponse(responseCode = "200", description = "The feed.", content = @Content(mediaType = FeedWriter.ATOM,
             schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match.")
     @APIResponse(responseCode = "404", description = "No author has this slug.")
-    public RestResponse<String> authorAtom(@Parameter(description = AUTHOR) @PathParam("slug") String slug,
+    public RestResponse<String> getAuthorAtomFeed(@Parameter(description = AUTHOR) @PathParam("slug") String slug,
             UriInfo uri, Request request) {
         return xml(() -> feeds.byAuthor(slug), "atom_1.0", uri, request);
     }
@@ -101,12 +101,12 @@ public class FeedResource {
     @GET
     @Path("authors/{slug}.json")
     @Produces(FeedWriter.JSON_FEED)
-    @Operation(summary = "JSON Feed 1.1 of an author's latest articles")
+    @Operation(summary = "JSON Feed 1.1 of an author's latest articles",
+            description = "The author's newest published articles; 404 for an unknown author.")
     @APIResponse(responseCode = "200", description = "The feed.", content = @Content(mediaType = FeedWriter.JSON_FEED,
             schema = @Schema(implementation = JsonFeed.class)))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match.")
     @APIResponse(responseCode = "404", description = "No author has this slug.")
-    public RestResponse<JsonFeed> authorJson(@Parameter(description = AUTHOR) @PathParam("slug") String slug,
+    public RestResponse<JsonFeed> getAuthorJsonFeed(@Parameter(description = AUTHOR) @PathParam("slug") String slug,
             UriInfo uri, Request request) {
         return jsonFeed(() -> feeds.byAuthor(slug), uri, request);
     }
@@ -114,12 +114,12 @@ public class FeedResource {
     @GET
     @Path("tags/{slug}.rss")
     @Produces(FeedWriter.RSS)
-    @Operation(summary = "RSS 2.0 feed of a tag's latest articles")
+    @Operation(summary = "RSS 2.0 feed of a tag's latest articles",
+            description = "The newest published articles under the tag; 404 for an unknown tag.")
     @APIResponse(responseCode = "200", description = "The feed.", content = @Content(mediaType = FeedWriter.RSS,
             schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match.")
     @APIResponse(responseCode = "404", description = "No tag has this slug.")
-    public RestResponse<String> tagRss(@Parameter(description = TAG) @PathParam("slug") String slug, UriInfo uri,
+    public RestResponse<String> getTagRssFeed(@Parameter(description = TAG) @PathParam("slug") String slug, UriInfo uri,
             Request request) {
         return xml(() -> feeds.byTag(slug), "rss_2.0", uri, request);
     }
@@ -127,12 +127,12 @@ public class FeedResource {
     @GET
     @Path("tags/{slug}.atom")
     @Produces(FeedWriter.ATOM)
-    @Operation(summary = "Atom 1.0 feed of a tag's latest articles")
+    @Operation(summary = "Atom 1.0 feed of a tag's latest articles",
+            description = "The newest published articles under the tag; 404 for an unknown tag.")
     @APIResponse(responseCode = "200", description = "The feed.", content = @Content(mediaType = FeedWriter.ATOM,
             schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match.")
     @APIResponse(responseCode = "404", description = "No tag has this slug.")
-    public RestResponse<String> tagAtom(@Parameter(description = TAG) @PathParam("slug") String slug, UriInfo uri,
+    public RestResponse<String> getTagAtomFeed(@Parameter(description = TAG) @PathParam("slug") String slug, UriInfo uri,
             Request request) {
         return xml(() -> feeds.byTag(slug), "atom_1.0", uri, request);
     }
@@ -140,12 +140,12 @@ public class FeedResource {
     @GET
     @Path("tags/{slug}.json")
     @Produces(FeedWriter.JSON_FEED)
-    @Operation(summary = "JSON Feed 1.1 of a tag's latest articles")
+    @Operation(summary = "JSON Feed 1.1 of a tag's latest articles",
+            description = "The newest published articles under the tag; 404 for an unknown tag.")
     @APIResponse(responseCode = "200", description = "The feed.", content = @Content(mediaType = FeedWriter.JSON_FEED,
             schema = @Schema(implementation = JsonFeed.class)))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match.")
     @APIResponse(responseCode = "404", description = "No tag has this slug.")
-    public RestResponse<JsonFeed> tagJson(@Parameter(description = TAG) @PathParam("slug") String slug, UriInfo uri,
+    public RestResponse<JsonFeed> getTagJsonFeed(@Parameter(description = TAG) @PathParam("slug") String slug, UriInfo uri,
             Request request) {
         return jsonFeed(() -> feeds.byTag(slug), uri, request);
     }

@@ -60,8 +60,7 @@ public class SitemapResource {
             of /sitemaps/articles-YYYY-MM.xml and /sitemaps/authors.xml.""")
     @APIResponse(responseCode = "200", description = "A urlset, or a sitemapindex.",
             content = @Content(mediaType = "application/xml", schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match.")
-    public RestResponse<String> sitemap(UriInfo uri, Request request) {
+    public RestResponse<String> getSitemap(UriInfo uri, Request request) {
         long count = articles.publicCount() + authors.count();
         String xml;
         if (count <= MAX_URLS) {
@@ -86,12 +85,12 @@ public class SitemapResource {
 
     @GET
     @Path("sitemaps/articles-{month}.xml")
-    @Operation(summary = "The sitemap of one month's articles")
+    @Operation(summary = "The sitemap of one month's articles",
+            description = "The articles published in that month (yyyy-MM), with their last modification; listed by the sitemap index.")
     @APIResponse(responseCode = "200", description = "A urlset.",
             content = @Content(mediaType = "application/xml", schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match.")
     @APIResponse(responseCode = "404", description = "Not a month (YYYY-MM).")
-    public RestResponse<String> month(@Parameter(description = "YYYY-MM, UTC.") @PathParam("month") String month,
+    public RestResponse<String> getArticlesSitemap(@Parameter(description = "YYYY-MM, UTC.") @PathParam("month") String month,
             Request request) {
         YearMonth yearMonth;
         try {
@@ -109,11 +108,11 @@ public class SitemapResource {
 
     @GET
     @Path("sitemaps/authors.xml")
-    @Operation(summary = "The sitemap of authors")
+    @Operation(summary = "The sitemap of authors",
+            description = "Every author's page, with its last modification; listed by the sitemap index.")
     @APIResponse(responseCode = "200", description = "A urlset.",
             content = @Content(mediaType = "application/xml", schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match.")
-    public RestResponse<String> authors(Request request) {
+    public RestResponse<String> getAuthorsSitemap(Request request) {
         SitemapWriter urls = SitemapWriter.urlset(false);
         authors.all().forEach(author -> urls.url(authorUrl(author), author.updatedAt()));
         return answer(request, urls.finish());
@@ -124,8 +123,7 @@ public class SitemapResource {
     @Operation(summary = "The Google News sitemap", description = "The articles published in the last two days.")
     @APIResponse(responseCode = "200", description = "A urlset with news entries.",
             content = @Content(mediaType = "application/xml", schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match.")
-    public RestResponse<String> news(Request request) {
+    public RestResponse<String> getNewsSitemap(Request request) {
         Instant now = Timestamps.now();
         SitemapWriter urls = SitemapWriter.urlset(true);
         for (ArticleDirectory.SitemapEntry article : articles.publicBetween(now.minus(Duration.ofDays(2)), now,

@@ -13,7 +13,8 @@ public record WebhookInput(
         @NotNull @WebUrl @Schema(required = true, description = "Where to POST events, http(s).",
                 example = "https://partner.example.org/hooks/magazine") String url,
         @NotEmpty @Size(max = 40)
-        @Schema(required = true, description = """
+        @Schema(required = true, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
+                implementation = EventNames.class, description = """
                 Events to receive: article.published, article.updated, article.unpublished, article.archived, \
                 article.deleted, article.restored, author.created, author.updated, author.deleted, quotation.created, \
                 quotation.updated, quotation.deleted, comment.posted, comment.approved, comment.rejected, \

@@ -25,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -33,7 +32,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Syndication")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Role.ADMIN, Role.PARTNER})
-@SecurityRequirement(name = "apiKey")
 @APIResponse(responseCode = "403", description = "Only admin and partner keys manage webhooks.")
 public class WebhookResource {
 
@@ -58,7 +56,7 @@ public class WebhookResource {
             content = @Content(schema = @Schema(implementation = CreatedWebhook.class)))
     @APIResponse(responseCode = "400", description = "A field is invalid: the URL, an event name, the secret.")
     @APIResponse(responseCode = "422", description = "The URL's host resolves to an internal address, or not at all.")
-    public RestResponse<CreatedWebhook> create(@Valid @NotNull WebhookInput input, UriInfo uri) {
+    public RestResponse<CreatedWebhook> createWebhook(@Valid @NotNull WebhookInput input, UriInfo uri) {
         CreatedWebhook created = webhooks.create(input);
         return RestResponse.ResponseBuilder
                 .<CreatedWebhook>created(uri.getAbsolutePathBuilder().path(created.webhook().id().toString()).build())
@@ -70,19 +68,18 @@ public class WebhookResource {
     @Operation(summary = "List webhooks", description = "Admins see all; a partner its own. Newest first.")
     @APIResponse(responseCode = "200", description = "A page of webhooks.",
             headers = @Header(name = "Link", description = "RFC 8288 link to the next page, rel=\"next\"."))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match.")
     @APIResponse(responseCode = "400", description = "Invalid limit or cursor.")
-    public RestResponse<Page<WebhookView>> list(@Valid @BeanParam PageRequest page, UriInfo uri, Request request) {
+    public RestResponse<Page<WebhookView>> listWebhooks(@Valid @BeanParam PageRequest page, UriInfo uri, Request request) {
         return HttpCaching.page(request, uri, webhooks.list(page));
     }
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Get a webhook")
+    @Operation(summary = "Get a webhook",
+            description = "Its URL, events and state; never its secret. A partner key reads its own webhooks only.")
     @APIResponse(responseCode = "200", description = "The webhook.")
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag or date sent.")
     @APIResponse(responseCode = "404", description = "No webhook of yours has this id.")
-    public RestResponse<WebhookView> get(@Parameter(description = ID) @PathParam("id") UUID id, Request request) {
+    public RestResponse<WebhookView> getWebhook(@Parameter(description = ID) @PathParam("id") UUID id, Request request) {
         return HttpCaching.item(request, webhooks.get(id));
     }
 
@@ -91,7 +88,7 @@ public class WebhookResource {
     @Operation(summary = "Delete a webhook", description = "With its deliveries; nothing more is sent to it.")
     @APIResponse(responseCode = "204", description = "Deleted.")
     @APIResponse(responseCode = "404", description = "No webhook of yours has this id.")
-    public void delete(@Parameter(description = ID) @PathParam("id") UUID id) {
+    public void deleteWebhook(@Parameter(description = ID) @PathParam("id") UUID id) {
         webhooks.delete(id);
     }
 
@@ -100,10 +97,9 @@ public class WebhookResource {
     @Operation(summary = "A webhook's deliveries", description = "Newest first: status, tries, the last answer.")
     @APIResponse(responseCode = "200", description = "A page of deliveries.",
             headers = @Header(name = "Link", description = "RFC 8288 link to the next page, rel=\"next\"."))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match.")
     @APIResponse(responseCode = "400", description = "Invalid limit or cursor.")
     @APIResponse(responseCode = "404", description = "No webhook of yours has this id.")
-    public RestResponse<Page<DeliveryView>> deliveries(@Parameter(description = ID) @PathParam("id") UUID id,
+    public RestResponse<Page<DeliveryView>> listWebhookDeliveries(@Parameter(description = ID) @PathParam("id") UUID id,
             @Valid @BeanParam PageRequest page, UriInfo uri, Request request) {
         return HttpCaching.page(request, uri, webhooks.deliveries(id, page));
     }

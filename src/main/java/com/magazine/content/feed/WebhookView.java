@@ -13,7 +13,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record WebhookView(
         @Schema(required = true) UUID id,
         @Schema(required = true) String url,
-        @Schema(required = true) List<String> events,
+        @Schema(required = true, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
+                implementation = EventNames.class) List<String> events,
         @Schema(required = true) boolean active,
         @Schema(required = true) Instant createdAt,
         @JsonIgnore @Schema(hidden = true) long version) implements Cacheable {

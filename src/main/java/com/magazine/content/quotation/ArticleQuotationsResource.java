@@ -32,9 +32,8 @@ public class ArticleQuotationsResource {
     @APIResponse(responseCode = "200", description = "The quotations (next is always null).")
     @APIResponse(responseCode = "301", description = "An old slug: Location has the current URL.",
             headers = @Header(name = "Location", description = "The same list under the article's current slug."))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match.")
     @APIResponse(responseCode = "404", description = "No article has this slug, or the caller may not see it.")
-    public RestResponse<Page<QuotationView>> list(
+    public RestResponse<Page<QuotationView>> listArticleQuotations(
             @Parameter(description = "The article's slug.") @PathParam("slug") String slug, UriInfo uri,
             Request request) {
         return HttpCaching.page(request, uri, new Page<>(quotations.ofArticle(slug), null));

@@ -24,7 +24,7 @@ public class QuotationQuery extends PageRequest {
     @Pattern(regexp = "^(book|article|speech|interview|testimony|report|post|other)$",
             message = "must be book, article, speech, interview, testimony, report, post or other")
     @Parameter(description = "Only quotations whose source is of this kind.",
-            schema = @Schema(enumeration = {"book", "article", "speech", "interview", "testimony", "report", "post",
+            schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, enumeration = {"book", "article", "speech", "interview", "testimony", "report", "post",
                     "other"}))
     String kind;
 

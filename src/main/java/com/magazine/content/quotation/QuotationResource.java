@@ -31,7 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -53,27 +52,25 @@ public class QuotationResource {
     @Operation(summary = "List quotations", description = "Newest first; filters combine.")
     @APIResponse(responseCode = "200", description = "A page of quotations.",
             headers = @Header(name = "Link", description = "RFC 8288 link to the next page, rel=\"next\"."))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match.")
     @APIResponse(responseCode = "400", description = "A parameter is invalid.")
-    public RestResponse<Page<QuotationView>> list(@Valid @BeanParam QuotationQuery query, UriInfo uri,
+    public RestResponse<Page<QuotationView>> listQuotations(@Valid @BeanParam QuotationQuery query, UriInfo uri,
             Request request) {
         return HttpCaching.page(request, uri, quotations.list(query.toListRequest(), query));
     }
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Get a quotation")
+    @Operation(summary = "Get a quotation",
+            description = "The quotation with its speaker, its source and the articles that embed it.")
     @APIResponse(responseCode = "200", description = "The quotation.")
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag or date sent.")
     @APIResponse(responseCode = "404", description = "No quotation has this id.")
-    public RestResponse<QuotationView> get(@Parameter(description = ID) @PathParam("id") UUID id, Request request) {
+    public RestResponse<QuotationView> getQuotation(@Parameter(description = ID) @PathParam("id") UUID id, Request request) {
         return HttpCaching.item(request, quotations.get(id));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.ADMIN, Role.EDITOR, Role.AUTHOR})
-    @SecurityRequirement(name = "apiKey")
     @Operation(summary = "Create a quotation", description = "Editors and authors. Its text is kept as plain text.")
     @APIResponse(responseCode = "201", description = "Created.",
             headers = @Header(name = "Location", description = "The quotation's URL."),
@@ -83,7 +80,7 @@ public class QuotationResource {
             + "attribute one to another of our authors.")
     @APIResponse(responseCode = "422", description = "The speaker's author does not exist, or a text is empty once "
             + "markup is removed.")
-    public RestResponse<QuotationView> create(@Valid @NotNull QuotationInput input, UriInfo uri) {
+    public RestResponse<QuotationView> createQuotation(@Valid @NotNull QuotationInput input, UriInfo uri) {
         QuotationView created = quotations.create(input);
         return RestResponse.ResponseBuilder
                 .<QuotationView>created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
@@ -96,16 +93,14 @@ public class QuotationResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.ADMIN, Role.EDITOR, Role.AUTHOR})
-    @SecurityRequirement(name = "apiKey")
     @Operation(summary = "Replace a quotation", description = "Articles that embed it show the new version.")
     @APIResponse(responseCode = "200", description = "Updated.")
     @APIResponse(responseCode = "400", description = "The body is malformed or a field is invalid.")
     @APIResponse(responseCode = "403", description = "The key may not write this quotation: an author key writes only "
             + "quotations that no other author's article embeds and that are not attributed to another of our authors.")
     @APIResponse(responseCode = "404", description = "No quotation has this id.")
-    @APIResponse(responseCode = "412", description = "If-Match is stale: nothing was written.")
     @APIResponse(responseCode = "422", description = "The speaker's author does not exist.")
-    public RestResponse<QuotationView> replace(@Parameter(description = ID) @PathParam("id") UUID id,
+    public RestResponse<QuotationView> replaceQuotation(@Parameter(description = ID) @PathParam("id") UUID id,
             @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull QuotationInput input) {
         return written(quotations.replace(id, input, IfMatch.parse(ifMatch)));
@@ -115,7 +110,6 @@ public class QuotationResource {
     @Path("{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
     @RolesAllowed({Role.ADMIN, Role.EDITOR, Role.AUTHOR})
-    @SecurityRequirement(name = "apiKey")
     @Operation(summary = "Update a quotation in part", description = "JSON merge patch (RFC 7396).")
     @RequestBody(required = true, description = "The fields to change, as in QuotationInput.",
             content = @Content(mediaType = MergePatch.MEDIA_TYPE,
@@ -125,9 +119,8 @@ public class QuotationResource {
     @APIResponse(responseCode = "403", description = "The key may not write this quotation: an author key writes only "
             + "quotations that no other author's article embeds and that are not attributed to another of our authors.")
     @APIResponse(responseCode = "404", description = "No quotation has this id.")
-    @APIResponse(responseCode = "412", description = "If-Match is stale: nothing was written.")
     @APIResponse(responseCode = "422", description = "The speaker's author does not exist.")
-    public RestResponse<QuotationView> patch(@Parameter(description = ID) @PathParam("id") UUID id,
+    public RestResponse<QuotationView> updateQuotation(@Parameter(description = ID) @PathParam("id") UUID id,
             @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch, @NotNull JsonNode patch) {
         return written(quotations.patch(id, patch, IfMatch.parse(ifMatch)));
     }
@@ -135,14 +128,12 @@ public class QuotationResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed({Role.ADMIN, Role.EDITOR})
-    @SecurityRequirement(name = "apiKey")
     @Operation(summary = "Delete a quotation", description = "Only one no article embeds. Admins and editors.")
     @APIResponse(responseCode = "204", description = "Deleted.")
     @APIResponse(responseCode = "403", description = "The key may not delete quotations.")
     @APIResponse(responseCode = "404", description = "No quotation has this id.")
     @APIResponse(responseCode = "409", description = "Articles embed it (named in the problem).")
-    @APIResponse(responseCode = "412", description = "If-Match is stale: nothing was deleted.")
-    public void delete(@Parameter(description = ID) @PathParam("id") UUID id,
+    public void deleteQuotation(@Parameter(description = ID) @PathParam("id") UUID id,
             @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
         quotations.delete(id, IfMatch.parse(ifMatch));
     }

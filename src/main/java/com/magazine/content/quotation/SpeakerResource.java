@@ -37,9 +37,8 @@ public class SpeakerResource {
             differ only in case or accents count as one speaker.""")
     @APIResponse(responseCode = "200", description = "A page of speakers.",
             headers = @Header(name = "Link", description = "RFC 8288 link to the next page, rel=\"next\"."))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match.")
     @APIResponse(responseCode = "400", description = "Invalid limit or cursor.")
-    public RestResponse<Page<SpeakerView>> list(
+    public RestResponse<Page<SpeakerView>> listSpeakers(
             @Parameter(description = "Only speakers whose name contains this (any case and accents).")
             @QueryParam("q") @Size(max = 200) String q,
             @Valid @BeanParam PageRequest page, UriInfo uri, Request request) {

@@ -11,15 +11,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record Work(
         @NotBlank @Size(max = 300) @Schema(required = true, example = "Tides of Policy") String title,
         @Schema(description = "What kind of work; other when left out.") WorkKind kind,
-        @Size(max = 200) @Schema(description = "Who wrote or gave it, when not the speaker.", example = "Mara Quist")
+        @Size(max = 200) @Schema(nullable = true, description = "Who wrote or gave it, when not the speaker.", example = "Mara Quist")
         String by,
-        @Size(max = 200) @Schema(description = "Publisher or outlet.", example = "Harbor Press") String publisher,
-        @WebUrl @Schema(description = "Where it can be read, http(s).") String url,
-        @Size(max = 100) @Schema(description = "Where in the work: a page, a chapter, a timestamp.", example = "p. 112")
+        @Size(max = 200) @Schema(nullable = true, description = "Publisher or outlet.", example = "Harbor Press") String publisher,
+        @WebUrl @Schema(nullable = true, description = "Where it can be read, http(s).") String url,
+        @Size(max = 100) @Schema(nullable = true, description = "Where in the work: a page, a chapter, a timestamp.", example = "p. 112")
         String locator,
         @Pattern(regexp = "^\\d{4}(-\\d{2}(-\\d{2})?)?$", message = "must be a year, year-month or date: 2019, 2019-11, "
                 + "2019-11-05")
-        @Schema(description = "When it appeared: a year, year-month or ISO date.", example = "2019-11-05")
+        @Schema(nullable = true, description = "When it appeared: a year, year-month or ISO date.", example = "2019-11-05")
         String date) {
 
     public WorkKind kind() {

@@ -183,8 +183,9 @@ class CacheCoherenceWalkTest {
                 "/api/v1/articles?fields=slug,title,commentCount,authors.name,body&limit=5"));
         routes.put("/api/v1/articles/{slug} [application/json]", w -> reads(json,
                 w.articleSlugs().stream().map(slug -> "/api/v1/articles/" + slug).toArray(String[]::new)));
-        routes.put("/api/v1/articles/{slug} [application/ld+json]", w -> reads("application/ld+json",
-                w.fewArticleSlugs().stream().map(slug -> "/api/v1/articles/" + slug).toArray(String[]::new)));
+        routes.put("/api/v1/articles/{slug}/json-ld [application/ld+json]", w -> reads("application/ld+json",
+                w.fewArticleSlugs().stream().map(slug -> "/api/v1/articles/" + slug + "/json-ld")
+                        .toArray(String[]::new)));
         for (String part : List.of("comments", "quotations", "related")) {
             routes.put("/api/v1/articles/{slug}/" + part + " [application/json]", w -> reads(json,
                     w.fewArticleSlugs().stream().map(s -> "/api/v1/articles/" + s + "/" + part)

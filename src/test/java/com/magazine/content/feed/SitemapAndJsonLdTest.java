@@ -1,5 +1,6 @@
 package com.magazine.content.feed;
 
+import static com.magazine.content.support.Api.undocumentedCompatibility;
 import static com.magazine.content.support.Api.anonymous;
 import static com.magazine.content.support.Api.article;
 import static com.magazine.content.support.Api.asAdmin;
@@ -84,10 +85,15 @@ class SitemapAndJsonLdTest {
         body.put("body", List.of(Map.of("type", "paragraph", "text", "Text."),
                 Map.of("type", "quote", "quotationId", quotation)));
         String slug = publishedArticle(body);
-        given().accept("application/ld+json").when().get("/api/v1/articles/" + slug)
+        // the old way to ask, by content negotiation on the article's URL, still answers the same
+        undocumentedCompatibility().accept("application/ld+json").when().get("/api/v1/articles/" + slug)
                 .then().statusCode(200)
                 .contentType(containsString("application/ld+json"))
                 .header("Vary", containsString("Accept"))
+                .body("'@type'", equalTo("NewsArticle"));
+        given().accept("application/ld+json").when().get("/api/v1/articles/" + slug + "/json-ld")
+                .then().statusCode(200)
+                .contentType(containsString("application/ld+json"))
                 .body("'@context'", equalTo("https://schema.org"))
                 .body("'@type'", equalTo("NewsArticle"))
                 .body("url", equalTo("https://magazine.example/" + slug))

@@ -19,7 +19,20 @@ import java.nio.file.Path;
 /**
  * Holds every test exchange to the OpenAPI document the build writes to openapi/openapi.yaml: each request and each
  * response made through REST Assured is validated against it, so the contract cannot drift from the behaviour.
- * Registered for every {@code @QuarkusTest} class through the ServiceLoader.
+ * Registered for every {@code @QuarkusTest} class through the ServiceLoader. The document closes its schemas
+ * ({@code additionalProperties: false}) and requires every member an answer always has, so a member the document does
+ * not describe, or one missing, fails the test that received it.
+ *
+ * <p>Every exchange is validated both ways, except, each for its reason:
+ * <ul>
+ * <li>{@link #OFF_CONTRACT_REQUEST} ({@code Api.offContract()}): requests the contract forbids on purpose (a malformed
+ * body, a limit out of range, no key for a guarded operation, the fuzz test's input); their responses still are;</li>
+ * <li>{@link #OUTSIDE_THE_API} ({@code Api.platform()}): /q/health, /q/openapi, /q/swagger-ui and CORS preflights, which
+ * the HTTP layer answers and the document does not describe; and ({@code Api.undocumentedCompatibility()}) the
+ * JSON-LD by content negotiation on an article's URL, kept for older clients and documented as its own path;</li>
+ * <li>answers to a request with {@code fields} (sparse fieldsets): they hold the members named, so missing and
+ * additional members are not errors there (types still are).</li>
+ * </ul>
  */
 public class Contract implements QuarkusTestBeforeClassCallback, OrderedFilter {
 
@@ -28,6 +41,19 @@ public class Contract implements QuarkusTestBeforeClassCallback, OrderedFilter {
 
     private static final Filter FULL = filter(LevelResolver.create().build());
     private static final Filter RESPONSE_ONLY = filter(LevelResolver.create()
+            .withLevel("validation.request", ValidationReport.Level.IGNORE)
+            .build());
+    /*
+     * The one exception to full validation: an answer shaped by a `fields` selection (sparse fieldsets) holds the
+     * members the client named, not those its schema requires (the document says so on the parameter), so for it
+     * missing and additional members are not errors; types still are.
+     */
+    private static final LevelResolver.Builder SPARSE = LevelResolver.create()
+            .withLevel("validation.response.body.schema.required", ValidationReport.Level.IGNORE)
+            .withLevel("validation.response.body.schema.additionalProperties", ValidationReport.Level.IGNORE)
+            .withLevel("validation.response.body.schema.oneOf", ValidationReport.Level.IGNORE);
+    private static final Filter FULL_SPARSE = filter(SPARSE.build());
+    private static final Filter RESPONSE_ONLY_SPARSE = filter(SPARSE
             .withLevel("validation.request", ValidationReport.Level.IGNORE)
             .build());
 
@@ -76,7 +102,10 @@ public class Contract implements QuarkusTestBeforeClassCallback, OrderedFilter {
         if ("none".equals(scope)) {
             return context.next(request, response);
         }
-        return ("response-only".equals(scope) ? RESPONSE_ONLY : FULL).filter(request, response, context);
+        boolean sparse = request.getQueryParams().containsKey("fields");
+        boolean responseOnly = "response-only".equals(scope);
+        Filter filter = sparse ? (responseOnly ? RESPONSE_ONLY_SPARSE : FULL_SPARSE) : (responseOnly ? RESPONSE_ONLY : FULL);
+        return filter.filter(request, response, context);
     }
 
     @Override

@@ -8,6 +8,7 @@ import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -26,7 +27,14 @@ public class HttpProblems {
     }
 
     @ServerExceptionMapper(priority = 1)
-    Response notFound(NotFoundException e, UriInfo uri, Request request) {
+    Response notFound(NotFoundException e, UriInfo uri, Request request, ResourceInfo resource) {
+        if (e.getCause() != null && resource.getResourceMethod() != null) {
+            // JAX-RS answers 404 to a query parameter it cannot convert (limit=abc): that is a bad request
+            var violations = ParameterTypes.unconvertible(resource.getResourceMethod(), uri);
+            if (!violations.isEmpty()) {
+                return Problems.respond(Problems.invalid(violations), uri);
+            }
+        }
         return respond(e, uri, request);
     }
 

@@ -60,6 +60,10 @@ public class JsonInputProblems {
         StreamReadException syntax = syntaxError(e);
         if (syntax != null) {
             JsonLocation at = syntax.getLocation();
+            String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+            if (syntax.getOriginalMessage() != null && syntax.getOriginalMessage().startsWith("Duplicate field")) {
+                return Problems.badRequest("malformed-json", "The body names a member twice" + where + ".");
+            }
             return Problems.badRequest("malformed-json", at == null ? "The body is not valid JSON."
                     : "The body is not valid JSON (line " + at.getLineNr() + ", column " + at.getColumnNr() + ").");
         }

@@ -95,7 +95,19 @@ public final class Problems {
 
     /** The answer for {@code problem}, naming the request's path as its {@code instance}. */
     public static Response respond(HttpProblem problem, UriInfo uri) {
-        return HttpProblem.builder(problem).withInstance(URI.create(uri.getPath())).build().toResponse();
+        return HttpProblem.builder(problem).withInstance(instance(uri.getPath())).build().toResponse();
+    }
+
+    /**
+     * The request's (decoded) path as a URI reference, whatever it holds: characters a URI may not contain (a space,
+     * a backslash, a line break, a lone %) are percent-encoded rather than failing.
+     */
+    public static URI instance(String path) {
+        try {
+            return new URI(null, null, path, null);
+        } catch (java.net.URISyntaxException e) {
+            return URI.create("about:blank");
+        }
     }
 
     private static HttpProblem withViolation(String type, int status, String title, String field, String message) {

@@ -3,20 +3,26 @@ package com.magazine.content.common.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.impl.RoutingContextInternal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Refuses a body announced larger than {@code quarkus.http.limits.max-body-size} with a 413 problem before it is
- * read. (The server enforces the same limit on chunked bodies too, but answers those with a bare 413.)
+ * Refuses a body larger than {@code quarkus.http.limits.max-body-size} with a 413 problem: at once when its
+ * {@code Content-Length} says so; for a chunked body (no length announced) by reading it here, up to the limit, and
+ * handing it on to the resource as read (the server's own check would answer those with a bare 413).
  */
 @ApplicationScoped
 class BodySizeLimit {
+
+    /** How much of a refused chunked body is read and dropped, in multiples of the limit, before hanging up. */
+    private static final int DRAIN_FACTOR = 8;
 
     private final long maxBytes;
     private final ObjectMapper mapper;
@@ -31,27 +37,52 @@ class BodySizeLimit {
     }
 
     private void check(RoutingContext context) {
-        String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (length == null || !isLarger(length)) {
+        HttpServerRequest request = context.request();
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null) {
+            if (isLarger(length)) {
+                tooLarge(context);
+            } else {
+                context.next();
+            }
+            return;
+        }
+        if (request.getHeader(HttpHeaders.TRANSFER_ENCODING) == null || request.isEnded()
+                || !(context instanceof RoutingContextInternal internal)) {
             context.next();
             return;
         }
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "urn:content-api:problem:body-too-large");
-        problem.put("title", "Content Too Large");
-        problem.put("status", 413);
-        problem.put("detail", "The body may be at most " + maxBytes + " bytes.");
-        problem.put("instance", context.request().path());
-        try {
-            context.response()
-                    .setStatusCode(413)
-                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
-                    .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
-                    .putHeader(HttpHeaders.CONNECTION, "close")
-                    .end(mapper.writeValueAsString(problem));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            context.fail(413, e);
-        }
+        Buffer body = Buffer.buffer();
+        long[] discarded = {-1};
+        request.handler(chunk -> {
+            if (discarded[0] >= 0) {
+                // answered already: read on (so the client, still sending, reads the answer), up to a point
+                discarded[0] += chunk.length();
+                if (discarded[0] > DRAIN_FACTOR * maxBytes) {
+                    request.connection().close();
+                }
+                return;
+            }
+            if (body.length() + chunk.length() > maxBytes) {
+                discarded[0] = 0;
+                EdgeProblems.send(context, mapper, 413, "body-too-large", "Content Too Large",
+                        "The body may be at most " + maxBytes + " bytes.", List.of(), false);
+                return;
+            }
+            body.appendBuffer(chunk);
+        });
+        request.endHandler(end -> {
+            if (discarded[0] < 0) {
+                internal.setBody(body);
+                context.next();
+            }
+        });
+        request.resume();
+    }
+
+    private void tooLarge(RoutingContext context) {
+        EdgeProblems.send(context, mapper, 413, "body-too-large", "Content Too Large",
+                "The body may be at most " + maxBytes + " bytes.", List.of(), true);
     }
 
     private boolean isLarger(String length) {

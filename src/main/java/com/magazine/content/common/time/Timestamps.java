@@ -9,6 +9,15 @@ public final class Timestamps {
     private Timestamps() {
     }
 
+    /** The earliest and latest instants this API reads and stores: the years 1 to 9999, as ISO-8601 writes them. */
+    public static final Instant MIN = Instant.parse("0001-01-01T00:00:00Z");
+    public static final Instant MAX = Instant.parse("9999-12-31T23:59:59.999999Z");
+
+    /** Whether {@code instant} is within {@link #MIN} and {@link #MAX} (PostgreSQL's range is wider, Java's much). */
+    public static boolean storable(Instant instant) {
+        return !instant.isBefore(MIN) && !instant.isAfter(MAX);
+    }
+
     public static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }

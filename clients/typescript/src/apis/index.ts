@@ -1,0 +1,9 @@
+/* tslint:disable */
+/* eslint-disable */
+export * from './APIKeysApi.js';
+export * from './ArticlesApi.js';
+export * from './AuthorsApi.js';
+export * from './CommentModerationApi.js';
+export * from './CommentsApi.js';
+export * from './QuotationsApi.js';
+export * from './SyndicationApi.js';
