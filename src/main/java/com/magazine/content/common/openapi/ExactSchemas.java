@@ -5,10 +5,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.media.Schema;
-import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 
 /**
  * Makes the schemas as exact as the API is, so generated clients get exact types and the contract tests catch any
@@ -103,12 +101,4 @@ final class ExactSchemas {
         return inAnswers;
     }
 
-    /** A schema admitting null too. */
-    static Schema nullable(Schema schema) {
-        return ApiConventions.Nullability.orNull(schema);
-    }
-
-    static Schema string() {
-        return OASFactory.createSchema().addType(SchemaType.STRING);
-    }
 }
