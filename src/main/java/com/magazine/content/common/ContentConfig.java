@@ -37,6 +37,27 @@ public interface ContentConfig {
 
     EmbeddedDb embeddedDb();
 
+    Retention retention();
+
+    /** How long the change log and webhook deliveries are kept; older rows are pruned in small batches. */
+    interface Retention {
+
+        /** The change feed reaches this far back; a cursor from before it answers 410 (resync). */
+        @WithDefault("30D")
+        java.time.Duration changes();
+
+        /** Delivered, failed and long-pending webhook deliveries older than this are removed. */
+        @WithDefault("30D")
+        java.time.Duration deliveries();
+
+        /** Rows removed per statement, so that pruning never holds locks for long. */
+        @WithDefault("1000")
+        int batchSize();
+
+        @WithDefault("10m")
+        String every();
+    }
+
     interface Http {
 
         /** {@code Cache-Control} of successful anonymous reads (published content). */

@@ -1,5 +1,7 @@
 package com.magazine.content.feed;
 
+import com.magazine.content.common.error.ProblemDetail;
+
 import com.magazine.content.common.http.HttpCaching;
 import com.magazine.content.common.paging.Page;
 import jakarta.validation.constraints.Max;
@@ -16,6 +18,8 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -37,9 +41,13 @@ public class ChangeFeedResource {
             of a published article, an unpublish or archive (op delete: it left public view), author and quotation \
             changes, comments approved or removed; editors also see drafts and moderation. Store `next` and pass it \
             as `since` to read on: no change is ever skipped, even when transactions commit out of order (the feed \
-            only serves changes below the oldest transaction still running). A scheduled article appears when its \
-            instant passes. When you are up to date, items is empty and next stays where you are.""")
+            numbers changes in the order they commit). A scheduled article appears when its instant passes. The feed \
+            keeps 30 days of changes (configurable): a since from before that answers 410. When you are up to date, \
+            items is empty and next stays where you are.""")
     @APIResponse(responseCode = "400", description = "A since that this feed did not issue, or a limit out of range.")
+    @APIResponse(responseCode = "410", description = "The changes after this since are older than the feed keeps: read "
+            + "the lists afresh, then follow the feed from its start.", content = @Content(
+            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @APIResponse(responseCode = "200", description = "The next changes.",
             headers = @Header(name = "Link", description = "RFC 8288 link to read on from next, rel=\"next\"."))
     public RestResponse<Page<ChangeView>> listChanges(

@@ -1,6 +1,7 @@
 package com.magazine.content.feed;
 
 import com.magazine.content.access.Caller;
+import com.magazine.content.common.error.Problems;
 import com.magazine.content.common.events.ChangeLog;
 import com.magazine.content.common.paging.Cursors;
 import com.magazine.content.common.paging.Page;
@@ -20,7 +21,11 @@ public class ChangeFeedService {
     private final Cursors cursors;
     private final Instance<Caller> caller;
 
-    ChangeFeedService(ChangeLog log, Cursors cursors, Instance<Caller> caller) {
+    private final java.time.Duration retention;
+
+    ChangeFeedService(ChangeLog log, Cursors cursors, Instance<Caller> caller,
+            com.magazine.content.common.ContentConfig config) {
+        this.retention = config.retention().changes();
         this.log = log;
         this.cursors = cursors;
         this.caller = caller;
@@ -32,6 +37,11 @@ public class ChangeFeedService {
      */
     public Page<ChangeView> read(String since, int limit) {
         ChangeLog.Position after = since == null || since.isBlank() ? ChangeLog.Position.START : position(since);
+        if (after.seq() > 0 && after.seq() < log.prunedUpTo()) {
+            throw Problems.gone("changes-expired", "The changes after this cursor are older than the feed keeps "
+                    + "(it keeps " + retention.toDays() + " days): read the lists afresh, then follow the feed "
+                    + "from its start.");
+        }
         boolean staff = caller.get().staff();
         ChangeLog.Page page = log.read(after, staff, limit);
         List<ChangeView> items = page.entries().stream()

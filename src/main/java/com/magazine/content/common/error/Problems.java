@@ -41,6 +41,11 @@ public final class Problems {
         return problem("forbidden", Status.FORBIDDEN, "Forbidden", detail);
     }
 
+    /** A 410: what the request refers to existed but is kept no longer. */
+    public static HttpProblem gone(String type, String detail) {
+        return problem(type, Status.GONE, "Gone", detail);
+    }
+
     public static HttpProblem badRequest(String type, String detail) {
         return problem(type, Status.BAD_REQUEST, "Bad Request", detail);
     }

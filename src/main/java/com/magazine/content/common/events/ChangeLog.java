@@ -118,6 +118,42 @@ public class ChangeLog {
         return new Page(entries, next);
     }
 
+    /**
+     * Removes up to {@code batch} changes recorded before {@code before}, with the webhook deliveries made from them,
+     * and moves the pruned mark past them; answers how many changes went. Deliveries are pruned first (they refer to
+     * their change).
+     */
+    @Transactional
+    public int prune(Instant before, int batch) {
+        entityManager.createNativeQuery("""
+                        delete from webhook_delivery where event_seq in (
+                            select seq from change_event where at < ?1 order by seq limit ?2)""")
+                .setParameter(1, before)
+                .setParameter(2, batch)
+                .executeUpdate();
+        List<?> pruned = entityManager.createNativeQuery("""
+                        delete from change_event where seq in (
+                            select seq from change_event where at < ?1 order by seq limit ?2)
+                        returning seq""")
+                .setParameter(1, before)
+                .setParameter(2, batch)
+                .getResultList();
+        if (!pruned.isEmpty()) {
+            long upTo = pruned.stream().mapToLong(seq -> ((Number) seq).longValue()).max().orElse(0);
+            entityManager.createNativeQuery("update change_log_pruned set up_to = greatest(up_to, ?1)")
+                    .setParameter(1, upTo)
+                    .executeUpdate();
+        }
+        return pruned.size();
+    }
+
+    /** The highest change number pruned: a position before it can no longer be read on from. */
+    @Transactional
+    public long prunedUpTo() {
+        return ((Number) entityManager.createNativeQuery("select up_to from change_log_pruned").getSingleResult())
+                .longValue();
+    }
+
     /** Where the log ends now: after the last change committed. */
     @Transactional
     public Position end() {

@@ -43,6 +43,9 @@ final class ProblemExamples {
                     List.of(violation("authors", "body", "no author 'jane-doe' exists")));
             case 429 -> problem(TYPE + "rate-limited", "Too Many Requests", 429,
                     "Too many requests from this address; try again in 12 seconds.", "/api/v1/articles", null);
+            case 410 -> problem(TYPE + "changes-expired", "Gone", 410, "The changes after this cursor are older "
+                    + "than the feed keeps (it keeps 30 days): read the lists afresh, then follow the feed from its "
+                    + "start.", "/api/v1/changes", null);
             case 503 -> problem(TYPE + "unavailable", "Service Unavailable", 503,
                     "The database cannot be reached right now; try again in 5 seconds.", "/api/v1/articles", null);
             default -> problem(null, "Error", status, "The request could not be answered.", "/api/v1/articles",
