@@ -1075,7 +1075,7 @@ export class SyndicationApi extends runtime.BaseAPI {
     }
 
     /**
-     * Every change the caller may see, oldest first: for the public (no key, partner keys) a publish, an update of a published article, an unpublish or archive (op delete: it left public view), author and quotation changes, comments approved or removed; editors also see drafts and moderation. Store `next` and pass it as `since` to read on: no change is ever skipped, even when transactions commit out of order (the feed only serves changes below the oldest transaction still running). A scheduled article appears when its instant passes. When you are up to date, items is empty and next stays where you are.
+     * Every change the caller may see, oldest first: for the public (no key, partner keys) a publish, an update of a published article, an unpublish or archive (op delete: it left public view), author and quotation changes, comments approved or removed; editors also see drafts and moderation. Store `next` and pass it as `since` to read on: no change is ever skipped, even when transactions commit out of order (the feed numbers changes in the order they commit). A scheduled article appears when its instant passes. The feed keeps 30 days of changes (configurable): a since from before that answers 410. When you are up to date, items is empty and next stays where you are.
      * Read the change feed
      */
     async listChangesRaw(requestParameters: ListChangesRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<PageChangeView>> {
@@ -1086,7 +1086,7 @@ export class SyndicationApi extends runtime.BaseAPI {
     }
 
     /**
-     * Every change the caller may see, oldest first: for the public (no key, partner keys) a publish, an update of a published article, an unpublish or archive (op delete: it left public view), author and quotation changes, comments approved or removed; editors also see drafts and moderation. Store `next` and pass it as `since` to read on: no change is ever skipped, even when transactions commit out of order (the feed only serves changes below the oldest transaction still running). A scheduled article appears when its instant passes. When you are up to date, items is empty and next stays where you are.
+     * Every change the caller may see, oldest first: for the public (no key, partner keys) a publish, an update of a published article, an unpublish or archive (op delete: it left public view), author and quotation changes, comments approved or removed; editors also see drafts and moderation. Store `next` and pass it as `since` to read on: no change is ever skipped, even when transactions commit out of order (the feed numbers changes in the order they commit). A scheduled article appears when its instant passes. The feed keeps 30 days of changes (configurable): a since from before that answers 410. When you are up to date, items is empty and next stays where you are.
      * Read the change feed
      */
     async listChanges(requestParameters: ListChangesRequest = {}, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<PageChangeView> {

@@ -59,6 +59,10 @@ export interface Change {
      * The resource's version after the change.
      */
     version: number | null;
+    /**
+     * The surrogate keys of the answers this change made stale: purge them from a CDN in front of the API (every answer carries its keys in its Surrogate-Key header).
+     */
+    surrogateKeys: Array<string>;
 }
 
 
@@ -105,6 +109,7 @@ export function instanceOfChange(value: object): value is Change {
     if (!('action' in value) || value['action'] === undefined) return false;
     if (!('at' in value) || value['at'] === undefined) return false;
     if (!('version' in value) || value['version'] === undefined) return false;
+    if (!('surrogateKeys' in value) || value['surrogateKeys'] === undefined) return false;
     return true;
 }
 
@@ -126,6 +131,7 @@ export function ChangeFromJSONTyped(json: any, ignoreDiscriminator: boolean): Ch
         'action': json['action'],
         'at': (json['at'] == null ? json['at'] : parseDateTime(json['at'])),
         'version': json['version'],
+        'surrogateKeys': json['surrogateKeys'],
     };
 }
 
@@ -148,6 +154,7 @@ export function ChangeToJSONTyped(value?: Change | null, ignoreDiscriminator: bo
         'action': value['action'],
         'at': value['at'] == null ? value['at'] : serializeDateTime(value['at']),
         'version': value['version'],
+        'surrogateKeys': value['surrogateKeys'],
     };
 }
 

@@ -51,6 +51,10 @@ export interface Problem {
      * For invalid input: each field at fault and why.
      */
     violations?: Array<Violation>;
+    /**
+     * The request's id, also in the X-Request-Id header and in the service's logs: quote it when reporting a problem.
+     */
+    requestId: string;
 }
 
 /**
@@ -59,6 +63,7 @@ export interface Problem {
 export function instanceOfProblem(value: object): value is Problem {
     if (!('title' in value) || value['title'] === undefined) return false;
     if (!('status' in value) || value['status'] === undefined) return false;
+    if (!('requestId' in value) || value['requestId'] === undefined) return false;
     return true;
 }
 
@@ -78,6 +83,7 @@ export function ProblemFromJSONTyped(json: any, ignoreDiscriminator: boolean): P
         'detail': json['detail'] == null ? undefined : json['detail'],
         'instance': json['instance'] == null ? undefined : json['instance'],
         'violations': json['violations'] == null ? undefined : ((json['violations'] as Array<any>).map(ViolationFromJSON)),
+        'requestId': json['requestId'],
     };
 }
 
@@ -98,6 +104,7 @@ export function ProblemToJSONTyped(value?: Problem | null, ignoreDiscriminator: 
         'detail': value['detail'],
         'instance': value['instance'],
         'violations': value['violations'] == null ? undefined : ((value['violations'] as Array<any>).map(ViolationToJSON)),
+        'requestId': value['requestId'],
     };
 }
 
