@@ -1,7 +1,6 @@
 package com.magazine.content.article;
 
 import com.magazine.content.common.http.VisibilityHorizon;
-import com.magazine.content.common.time.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -19,7 +18,7 @@ class ScheduledHorizon implements VisibilityHorizon {
 
     @Override
     @Transactional
-    public Optional<Instant> next() {
-        return articles.nextScheduled(Timestamps.now());
+    public Optional<Instant> nextAfter(Instant after) {
+        return articles.nextScheduled(after);
     }
 }

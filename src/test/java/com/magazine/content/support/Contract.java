@@ -102,7 +102,8 @@ public class Contract implements QuarkusTestBeforeClassCallback, OrderedFilter {
         if ("none".equals(scope)) {
             return context.next(request, response);
         }
-        boolean sparse = request.getQueryParams().containsKey("fields");
+        boolean sparse = request.getQueryParams().containsKey("fields")
+                || String.valueOf(request.getURI()).matches(".*[?&]fields=.*");
         boolean responseOnly = "response-only".equals(scope);
         Filter filter = sparse ? (responseOnly ? RESPONSE_ONLY_SPARSE : FULL_SPARSE) : (responseOnly ? RESPONSE_ONLY : FULL);
         return filter.filter(request, response, context);

@@ -35,6 +35,15 @@ final class EdgeProblems {
             problem.put("violations", violations);
         }
         HttpServerResponse response = context.response();
+        // the id RequestIds gave the request, or one given now if this answer comes before it ran
+        String requestId = context.get(RequestIds.MDC_KEY);
+        if (requestId == null) {
+            requestId = RequestIds.idFor(context.request().getHeader(RequestIds.HEADER));
+            if (!response.headWritten()) {
+                response.putHeader(RequestIds.HEADER, requestId);
+            }
+        }
+        problem.put("requestId", requestId);
         if (response.headWritten()) {
             context.request().connection().close();
             return;

@@ -116,8 +116,8 @@ public class ResponseCache {
     private final boolean enabled;
     private final long ttlNanos;
     private final Instance<VisibilityHorizon> horizons;
-    private volatile Instant horizon;
-    private volatile long horizonGeneration = -1;
+    /** The last horizon asked for, and for which generation and instant: one reference, never seen half-written. */
+    private volatile Horizon horizon;
     private final Cache<String, Entry> entries;
     private final Map<String, Set<String>> index = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
@@ -196,15 +196,16 @@ public class ResponseCache {
 
     /**
      * Keeps an answer unless a purge happened since {@code generationAtStart}, for the configured time or until the
-     * next visibility horizon, whichever comes first.
+     * first visibility horizon after {@code startedAt} (when the answer began to be made), whichever comes first: an
+     * answer made before a scheduled article went public is never kept once it has, even if it is put after.
      */
     public void put(String key, int status, String mediaType, Map<String, String> headers, byte[] body,
-            Set<String> keys, Instant exactLastModified, long generationAtStart) {
+            Set<String> keys, Instant exactLastModified, long generationAtStart, Instant startedAt) {
         if (generation.get() != generationAtStart) {
             return;
         }
         long lifetime = ttlNanos;
-        Instant next = horizon();
+        Instant next = horizonAfter(startedAt);
         if (next != null) {
             lifetime = Math.min(lifetime, Duration.between(Instant.now(), next).toNanos());
         }
@@ -239,16 +240,28 @@ public class ResponseCache {
         return out.toByteArray();
     }
 
-    /** The next visibility horizon, asked again after each purge or once it has passed. */
-    private Instant horizon() {
-        long now = generation.get();
-        Instant known = horizon;
-        if (horizonGeneration != now || (known != null && !known.isAfter(Instant.now()))) {
-            known = horizons.isResolvable() ? horizons.get().next().orElse(null) : null;
-            horizon = known;
-            horizonGeneration = now;
+    /** The first visibility horizon after {@code after}, as known in {@code generation}; null: none. */
+    private record Horizon(long generation, Instant after, Instant next) {
+
+        /** Whether this also answers for {@code since} in {@code now}: nothing can have come due in between. */
+        boolean answers(long now, Instant since) {
+            return generation == now && !after.isAfter(since) && (next == null || next.isAfter(since));
         }
-        return known;
+    }
+
+    /**
+     * The first visibility horizon after {@code since}: asked again after each purge, for an earlier instant than the
+     * one known, or once the known one has passed.
+     */
+    private Instant horizonAfter(Instant since) {
+        long now = generation.get();
+        Horizon known = horizon;
+        if (known == null || !known.answers(now, since)) {
+            Instant next = horizons.isResolvable() ? horizons.get().nextAfter(since).orElse(null) : null;
+            known = new Horizon(now, since, next);
+            horizon = known;
+        }
+        return known.next();
     }
 
     /** Drops every answer that carries one of these surrogate keys. */

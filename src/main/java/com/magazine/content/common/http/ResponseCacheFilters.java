@@ -29,6 +29,7 @@ class ResponseCacheFilters {
 
     private static final String KEY = ResponseCacheFilters.class.getName() + ".key";
     private static final String GENERATION = ResponseCacheFilters.class.getName() + ".generation";
+    private static final String STARTED = ResponseCacheFilters.class.getName() + ".started";
     private static final String HIT = ResponseCacheFilters.class.getName() + ".hit";
     private static final String CONDITIONS = ResponseCacheFilters.class.getName() + ".conditions";
     /** Whether an answer came from the response cache: hit or miss (absent when the cache was not asked). */
@@ -62,6 +63,7 @@ class ResponseCacheFilters {
         if (entry == null) {
             request.setProperty(KEY, key);
             request.setProperty(GENERATION, cache.generation());
+            request.setProperty(STARTED, Instant.now());
             // have the resource answer in full, so that one answer is kept for conditional and unconditional requests
             // alike; the conditions are applied to it afterwards, as they are to a hit
             Conditions conditions = Conditions.of(request);
@@ -135,7 +137,8 @@ class ResponseCacheFilters {
         headers.put(HttpCaching.SURROGATE_KEY, String.join(" ", keys));
         String mediaType = type == null ? MediaType.APPLICATION_JSON : type.toString();
         Instant exact = dependencies.exactLastModified();
-        cache.put(key, 200, mediaType, headers, body, keys, exact, (Long) request.getProperty(GENERATION));
+        cache.put(key, 200, mediaType, headers, body, keys, exact, (Long) request.getProperty(GENERATION),
+                (Instant) request.getProperty(STARTED));
         if (request.getProperty(CONDITIONS) instanceof Conditions conditions
                 && conditions.notModified(headers.get(HttpHeaders.ETAG), exact)) {
             response.setStatus(304);

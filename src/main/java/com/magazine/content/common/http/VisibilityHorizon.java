@@ -9,5 +9,6 @@ import java.util.Optional;
  */
 public interface VisibilityHorizon {
 
-    Optional<Instant> next();
+    /** The first such instant after {@code after}, if any. */
+    Optional<Instant> nextAfter(Instant after);
 }
