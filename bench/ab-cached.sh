@@ -46,6 +46,8 @@ declare -A JARS=([A]="$WORK/base/target/quarkus-app/quarkus-run.jar" [B]="$PWD/t
 
 start() { # $1: A or B
   CONTENT_LIMITS_ENABLED=false QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:5432/$DB" \
+  CONTENT_PAGING_CURSOR_SECRET=bench-cursor-secret-0123456789abcdef0123456789 \
+  CONTENT_WEBHOOKS_SECRET_KEY=bench:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8= \
   QUARKUS_DATASOURCE_USERNAME=bench QUARKUS_DATASOURCE_PASSWORD=bench QUARKUS_HTTP_PORT=$PORT \
     java $JAVA_OPTS -jar "${JARS[$1]}" > "$WORK/app-$1.log" 2>&1 &
   APP_PID=$!

@@ -64,6 +64,8 @@ sql() { PGPASSWORD=bench psql -h localhost -U bench -d "$1" -qtA "${@:2}"; }
 
 start_app() { # $1 database, $2 response cache on/off
   CONTENT_HTTP_RESPONSE_CACHE_ENABLED=$2 CONTENT_LIMITS_ENABLED=false \
+  CONTENT_PAGING_CURSOR_SECRET=bench-cursor-secret-0123456789abcdef0123456789 \
+  CONTENT_WEBHOOKS_SECRET_KEY=bench:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8= \
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:5432/$1" \
   QUARKUS_DATASOURCE_USERNAME=bench QUARKUS_DATASOURCE_PASSWORD=bench QUARKUS_HTTP_PORT=$APP_PORT \
     java $JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar > "$WORK/app-$1-$2.log" 2>&1 &

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * the most overdue one is), read from the database every 15 s rather than at each scrape.
  */
 @ApplicationScoped
+@io.quarkus.runtime.Startup // its gauges exist from the first scrape, not from the first delivery
 class WebhookMetrics {
 
     private final MeterRegistry registry;

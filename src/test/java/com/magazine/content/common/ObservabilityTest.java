@@ -36,6 +36,7 @@ class ObservabilityTest {
                 .contains("http_server_requests_seconds_count")
                 .contains("content_response_cache_requests_total{result=\"hit\"}")
                 .contains("content_response_cache_purges_total")
+                .contains("content_change_log_lag_seconds")
                 .contains("content_webhook_backlog")
                 .contains("agroal_active_count")
                 .contains("jvm_memory_used_bytes");

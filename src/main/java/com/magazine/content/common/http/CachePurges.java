@@ -26,6 +26,8 @@ class CachePurges {
     private final ResponseCache cache;
     private final ChangeLog log;
     private volatile ChangeLog.Position position;
+    /** How long after it was recorded the last change read here was read (0 when none came): the change-log lag. */
+    private volatile double lagSeconds;
     /** Changes this instance purged for at commit: the poller need not purge for them again. */
     private final java.util.Set<Long> purgedHere = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -71,10 +73,17 @@ class CachePurges {
                 if (!keys.isEmpty()) {
                     cache.purge(keys);
                 }
+                lagSeconds = page.entries().isEmpty() ? 0
+                        : java.time.Duration.between(page.entries().get(page.entries().size() - 1).at(),
+                                java.time.Instant.now()).toMillis() / 1000.0;
                 position = page.next();
             } while (page.entries().size() == 500);
         } catch (RuntimeException e) {
             LOG.warn("Could not read the change log to purge the response cache; trying again", e);
         }
+    }
+
+    double lagSeconds() {
+        return lagSeconds;
     }
 }

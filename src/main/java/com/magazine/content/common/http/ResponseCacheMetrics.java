@@ -9,15 +9,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * The response cache's metrics, read from its counters at each scrape: {@code content_response_cache_requests_total
  * {result=hit|miss}}, {@code content_response_cache_purges_total}, {@code content_response_cache_bytes} and
- * {@code content_response_cache_entries}.
+ * {@code content_response_cache_entries}; and {@code content_change_log_lag_seconds}, how far behind the change log
+ * this instance's purges run.
  */
 @ApplicationScoped
 public class ResponseCacheMetrics implements MeterBinder {
 
     private final ResponseCache cache;
+    private final CachePurges purges;
 
-    ResponseCacheMetrics(ResponseCache cache) {
+    ResponseCacheMetrics(ResponseCache cache, CachePurges purges) {
         this.cache = cache;
+        this.purges = purges;
     }
 
     @Override
@@ -35,5 +38,8 @@ public class ResponseCacheMetrics implements MeterBinder {
                 .description("Bytes the response cache holds").register(registry);
         Gauge.builder("content.response.cache.entries", cache, ResponseCache::size)
                 .description("Answers the response cache holds").register(registry);
+        Gauge.builder("content.change.log.lag", purges, CachePurges::lagSeconds).baseUnit("seconds")
+                .description("How long after its commit this instance read the last change it purged for")
+                .register(registry);
     }
 }

@@ -74,6 +74,7 @@ final class ProblemExamples {
         if (violations != null) {
             problem.put("violations", violations);
         }
+        problem.put("requestId", "3f2c1a9e-5b7d-4e0a-9c1f-2d8e6b4a7c10");
         return problem;
     }
 }
