@@ -71,11 +71,16 @@ class QuotationRepository implements PanacheRepositoryBase<Quotation, UUID> {
     record SpeakerRow(String key, String name, long count, UUID authorId, Instant changedAt) {
     }
 
-    /** Speakers by folded name after {@code afterKey}, optionally those whose name contains {@code search}. */
+    /**
+     * Speakers by folded name after {@code afterKey}, optionally those whose name contains {@code search}. A speaker's
+     * author is that of their most recently changed quotation naming one: an order, so that every read names the same
+     * author (the coherence walk caught two reads of unchanged data naming different ones).
+     */
     List<SpeakerRow> speakers(String afterKey, String search, int limit) {
         Sql sql = new Sql(getEntityManager()).append("""
                 select q.speaker_key, min(q.speaker_name), count(*),
-                       (array_agg(q.speaker_author_id) filter (where q.speaker_author_id is not null))[1],
+                       (array_agg(q.speaker_author_id order by q.updated_at desc, q.id)
+                            filter (where q.speaker_author_id is not null))[1],
                        max(q.updated_at)
                 from quotation q where q.speaker_key > """);
         sql.append(sql.bind(afterKey == null ? "" : afterKey));
