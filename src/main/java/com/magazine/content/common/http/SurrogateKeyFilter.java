@@ -22,6 +22,9 @@ class SurrogateKeyFilter {
         if (status != 200 && status != 301 && status != 304) {
             return;
         }
+        if (response.getHeaders().containsKey(HttpCaching.SURROGATE_KEY)) {
+            return; // an answer from the response cache, kept with its header: no request-scoped bean made for it
+        }
         ReadDependencies dependencies = ReadDependencies.current();
         if (dependencies == null || dependencies.keys().isEmpty()) {
             return;
