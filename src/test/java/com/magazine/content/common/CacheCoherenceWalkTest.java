@@ -332,6 +332,9 @@ class CacheCoherenceWalkTest {
             if (status == 204) {
                 world.articles.remove(article);
                 world.goneArticles.add(article);
+                if (world.articles.isEmpty()) {
+                    createArticle();
+                }
             }
             return "delete article " + article + " -> " + status;
         } else if (choice < 33) {
@@ -574,7 +577,7 @@ class CacheCoherenceWalkTest {
         /** The newest, the last one gone, and one older at random (the same one for ten steps: reads stay primed). */
         private List<String> sample(List<String> live, List<String> gone, int newest) {
             Set<String> chosen = new LinkedHashSet<>(live.subList(Math.max(0, live.size() - newest), live.size()));
-            if (newest > 1) {
+            if (newest > 1 && !live.isEmpty()) {
                 chosen.add(live.get(Math.floorMod(java.util.Objects.hash(SEED, steps / 10, newest), live.size())));
             }
             if (!gone.isEmpty()) {
