@@ -12,6 +12,14 @@ import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.magazine.content.common.http.EdgeProblems;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.List;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -29,7 +37,11 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * instance. Over the limit: 429 with {@code Retry-After}; every limited answer carries {@code RateLimit-Limit},
  * {@code RateLimit-Remaining} and {@code RateLimit-Reset}. The client's address is {@link ClientAddresses}'s.
  */
+@ApplicationScoped
 class RateLimits {
+
+    /** After the request guard (110), before the response cache (105): a hit is counted too. */
+    static final int EDGE_PRIORITY = 107;
 
     private static final String STATE = RateLimits.class.getName();
     private static final long WINDOW_SECONDS = 60;
@@ -38,38 +50,69 @@ class RateLimits {
     private final CurrentIdentityAssociation identities;
     private final ClientAddresses addresses;
     private final ApiKeyService keys;
+    private final ObjectMapper mapper;
     private final Cache<String, AtomicInteger> windows = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofSeconds(2 * WINDOW_SECONDS))
             .maximumSize(1_000_000)
             .build();
 
     RateLimits(ContentConfig config, CurrentIdentityAssociation identities, ClientAddresses addresses,
-            ApiKeyService keys) {
+            ApiKeyService keys, ObjectMapper mapper) {
+        this.mapper = mapper;
         this.config = config.limits();
         this.identities = identities;
         this.addresses = addresses;
         this.keys = keys;
     }
 
+    void register(@Observes Filters filters) {
+        filters.register(this::countAnonymous, EDGE_PRIORITY);
+    }
+
     /**
-     * Requests without a key: counted first of all, before even the response cache answers. Requests with a key this
-     * instance does not know to be good: refused here when their address has no budget left, before any lookup.
+     * Requests without a key: counted first of all, at the HTTP layer before even the response cache answers
+     * (after the request guard, whose refusals cost nothing). Their {@code RateLimit-*} headers go on the answer from
+     * here, whoever answers.
+     */
+    private void countAnonymous(RoutingContext context) {
+        HttpServerRequest http = context.request();
+        if (!config.enabled() || http.getHeader(HttpHeaders.AUTHORIZATION) != null
+                || http.path().startsWith("/q/")) {
+            context.next();
+            return;
+        }
+        State state = spend("address:" + addresses.of(http), config.anonymousPerMinute(), true);
+        HttpServerResponse response = context.response();
+        response.putHeader("RateLimit-Limit", Integer.toString(state.limit()))
+                .putHeader("RateLimit-Remaining", Integer.toString(state.remaining()))
+                .putHeader("RateLimit-Reset", Long.toString(state.reset()));
+        if (state.over()) {
+            response.putHeader("Retry-After", Long.toString(state.reset()));
+            EdgeProblems.send(context, mapper, 429, "rate-limited", "Too Many Requests",
+                    tooMany(state, true), List.of(), false);
+            return;
+        }
+        context.next();
+    }
+
+    /**
+     * Requests with a key this instance does not know to be good: refused here when their address has no budget
+     * left, before any lookup.
      */
     @ServerRequestFilter(preMatching = true, priority = 0)
-    Response countAnonymous(ContainerRequestContext request, HttpServerRequest http) {
+    Response refuseUnknownKeys(ContainerRequestContext request, HttpServerRequest http) {
         if (!config.enabled()) {
             return null;
         }
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        String address = "address:" + addresses.of(http);
         if (authorization == null) {
-            return count(request, address, config.anonymousPerMinute(), true, true);
+            return null; // counted at the HTTP layer
         }
         String secret = ApiKeyAuthenticationMechanism.secretOf(authorization);
         if (secret != null && keys.knownGood(secret)) {
             return null;
         }
-        return count(request, address, config.anonymousPerMinute(), true, false);
+        return count(request, "address:" + addresses.of(http), config.anonymousPerMinute(), true, false);
     }
 
     /**
@@ -99,29 +142,37 @@ class RateLimits {
      */
     private Response count(ContainerRequestContext request, String who, int limit, boolean anonymous,
             boolean spend) {
-        long now = System.currentTimeMillis() / 1000;
-        long window = now / WINDOW_SECONDS;
-        AtomicInteger counter = windows.get(who + "@" + window, key -> new AtomicInteger());
-        int used = spend ? counter.incrementAndGet() : counter.get() + 1;
-        long reset = (window + 1) * WINDOW_SECONDS - now;
-        State state = new State(limit, Math.max(0, limit - used), reset);
-        if (spend || used > limit) {
+        State state = spend(who, limit, spend);
+        if (spend || state.over()) {
             request.setProperty(STATE, state);
         }
-        if (used > limit) {
+        if (state.over()) {
             HttpProblem problem = HttpProblem.builder()
                     .withType(URI.create(Problems.TYPE_PREFIX + "rate-limited"))
                     .withStatus(429)
                     .withTitle("Too Many Requests")
-                    .withDetail("More than " + limit + " requests a minute" + (anonymous ? " from this address"
-                            + " (a partner key allows more)" : " with this key") + "; try again in " + reset
-                            + " seconds.")
+                    .withDetail(tooMany(state, anonymous))
                     .withInstance(com.magazine.content.common.error.Problems.instance(request.getUriInfo().getPath()))
-                    .withHeader("Retry-After", reset)
+                    .withHeader("Retry-After", state.reset())
                     .build();
             return problem.toResponse();
         }
         return null;
+    }
+
+    /** One request of {@code who} in this minute's window (only looked at unless {@code spend}). */
+    private State spend(String who, int limit, boolean spend) {
+        long now = System.currentTimeMillis() / 1000;
+        long window = now / WINDOW_SECONDS;
+        AtomicInteger counter = windows.get(who + "@" + window, key -> new AtomicInteger());
+        int used = spend ? counter.incrementAndGet() : counter.get() + 1;
+        return new State(limit, Math.max(0, limit - used), (window + 1) * WINDOW_SECONDS - now, used > limit);
+    }
+
+    private static String tooMany(State state, boolean anonymous) {
+        return "More than " + state.limit() + " requests a minute" + (anonymous ? " from this address"
+                + " (a partner key allows more)" : " with this key") + "; try again in " + state.reset()
+                + " seconds.";
     }
 
     @ServerResponseFilter
@@ -133,6 +184,6 @@ class RateLimits {
         }
     }
 
-    private record State(int limit, int remaining, long reset) {
+    private record State(int limit, int remaining, long reset, boolean over) {
     }
 }

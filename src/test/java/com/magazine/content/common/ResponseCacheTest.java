@@ -2,7 +2,9 @@ package com.magazine.content.common;
 
 import static com.magazine.content.support.Api.anonymous;
 import static com.magazine.content.support.Api.asAdmin;
+import static com.magazine.content.support.Api.article;
 import static com.magazine.content.support.Api.createAuthor;
+import static com.magazine.content.support.Api.publishedArticle;
 import static com.magazine.content.support.Api.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -10,6 +12,11 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.agroal.api.AgroalDataSource;
 import io.restassured.config.DecoderConfig;
+import io.restassured.response.Response;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import io.restassured.config.RestAssuredConfig;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -71,6 +78,38 @@ class ResponseCacheTest {
                 .then().statusCode(200).header("X-Cache", equalTo("hit")).header("Content-Encoding", nullValue())
                 .extract().asString();
         assertThat(again).isEqualTo(plain);
+    }
+
+    @Test
+    void aHitAnswersWithEveryHeaderOfTheAnswerItWasKeptFrom() {
+        String author = createAuthor(unique("Replayed Writer"));
+        String slug = publishedArticle(article(unique("Replayed"), author));
+        RestAssuredConfig plain = RestAssuredConfig.config()
+                .decoderConfig(DecoderConfig.decoderConfig().noContentDecoders());
+        for (String path : List.of("/api/v1/articles/" + slug, "/api/v1/authors/" + author,
+                "/api/v1/authors/" + author + "/articles", "/api/v1/articles/" + slug + "/comments",
+                "/feeds/authors/" + author + ".rss", "/api/v1/articles?author=" + author)) {
+            String accept = path.endsWith(".rss") ? "application/rss+xml" : "application/json";
+            Response miss = anonymous().config(plain).accept(accept).header("Accept-Encoding", "identity").get(path);
+            Response hit = anonymous().config(plain).accept(accept).header("Accept-Encoding", "identity").get(path);
+            assertThat(miss.header("X-Cache")).as(path).isEqualTo("miss");
+            assertThat(hit.header("X-Cache")).as(path).isEqualTo("hit");
+            assertThat(hit.statusCode()).isEqualTo(miss.statusCode()).isEqualTo(200);
+            assertThat(hit.asString()).isEqualTo(miss.asString());
+            assertThat(replayed(hit)).as("headers of the hit of %s", path).isEqualTo(replayed(miss))
+                    .containsKeys("cache-control", "vary", "etag", "surrogate-key", "content-type",
+                            "x-content-type-options", "ratelimit-limit");
+        }
+    }
+
+    /** The headers of an answer, but those of one exchange (its id, the date, the rate-limit count, hit or miss). */
+    private static Map<String, String> replayed(Response response) {
+        Set<String> ofOneExchange = Set.of("x-cache", "x-request-id", "date", "ratelimit-remaining",
+                "ratelimit-reset");
+        Map<String, String> headers = new TreeMap<>();
+        response.headers().asList().stream().filter(h -> !ofOneExchange.contains(h.getName().toLowerCase()))
+                .forEach(h -> headers.merge(h.getName().toLowerCase(), h.getValue(), (a, b) -> a + ", " + b));
+        return headers;
     }
 
     @Test

@@ -13,7 +13,7 @@ import java.util.Map;
  * Problem answers written at the HTTP layer, before a request reaches a resource (a body too large, a URL too long,
  * a NUL in the URL): the same RFC 9457 shape as {@code common.error.Problems}, with {@code Cache-Control: no-store}.
  */
-final class EdgeProblems {
+public final class EdgeProblems {
 
     private EdgeProblems() {
     }
@@ -22,7 +22,7 @@ final class EdgeProblems {
      * Ends the exchange with a problem. {@code violations} may be empty; {@code close} also closes the connection
      * (when the rest of the request will not be read).
      */
-    static void send(RoutingContext context, ObjectMapper mapper, int status, String type, String title,
+    public static void send(RoutingContext context, ObjectMapper mapper, int status, String type, String title,
             String detail, List<Map<String, String>> violations, boolean close) {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "urn:content-api:problem:" + type);

@@ -48,10 +48,12 @@ public class ResponseCache {
         private final Set<String> keys;
         private final Instant exactLastModified;
         private final long lifetimeNanos;
+        private final String route;
         private volatile byte[] gzipped;
 
         Entry(int status, String mediaType, Map<String, String> headers, byte[] body, Set<String> keys,
-                Instant exactLastModified, long lifetimeNanos) {
+                Instant exactLastModified, long lifetimeNanos, String route) {
+            this.route = route;
             this.status = status;
             this.mediaType = mediaType;
             this.headers = headers;
@@ -67,6 +69,11 @@ public class ResponseCache {
 
         public String mediaType() {
             return mediaType;
+        }
+
+        /** The route template that made the answer (/api/v1/articles/{slug}), for the metrics of its hits; or null. */
+        public String route() {
+            return route;
         }
 
         public Map<String, String> headers() {
@@ -200,7 +207,7 @@ public class ResponseCache {
      * answer made before a scheduled article went public is never kept once it has, even if it is put after.
      */
     public void put(String key, int status, String mediaType, Map<String, String> headers, byte[] body,
-            Set<String> keys, Instant exactLastModified, long generationAtStart, Instant startedAt) {
+            Set<String> keys, Instant exactLastModified, long generationAtStart, Instant startedAt, String route) {
         if (generation.get() != generationAtStart) {
             return;
         }
@@ -212,7 +219,8 @@ public class ResponseCache {
         if (lifetime <= 0) {
             return; // something is due to become visible: answer from the database until it is announced
         }
-        Entry entry = new Entry(status, mediaType, headers, body, Set.copyOf(keys), exactLastModified, lifetime);
+        Entry entry = new Entry(status, mediaType, headers, body, Set.copyOf(keys), exactLastModified, lifetime,
+                route);
         entries.put(key, entry);
         for (String surrogate : entry.keys()) {
             index.compute(surrogate, (k, requests) -> {

@@ -2,13 +2,19 @@ package com.magazine.content.common.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.ws.rs.HttpMethod;
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.impl.HttpServerRequestInternal;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import io.vertx.core.http.HttpServerResponse;
-import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Locale;
@@ -17,24 +23,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * Serves anonymous reads from the {@link ResponseCache} before any resource, query or transaction runs, and keeps
- * the answers of those it could not serve. Keyed requests never touch it (they may see drafts); neither does the
- * change feed, which must always be read fresh.
+ * Serves anonymous reads from the {@link ResponseCache} at the HTTP layer, before routing, authentication, the REST
+ * layer, any query or transaction, and keeps the answers of those it could not serve. A hit replays exactly what the
+ * answer it was kept from carried (every header but those of one exchange: {@link #NOT_REPLAYED}), so nothing a
+ * response filter adds can be missing from a hit. Keyed requests never touch it (they may see drafts); neither does
+ * the change feed, which must always be read fresh.
  */
+@ApplicationScoped
 class ResponseCacheFilters {
 
-    private static final String KEY = ResponseCacheFilters.class.getName() + ".key";
-    private static final String GENERATION = ResponseCacheFilters.class.getName() + ".generation";
-    private static final String STARTED = ResponseCacheFilters.class.getName() + ".started";
-    private static final String HIT = ResponseCacheFilters.class.getName() + ".hit";
-    private static final String CONDITIONS = ResponseCacheFilters.class.getName() + ".conditions";
+    /** After the request guard (110) and the anonymous rate limit (107), before the body size limit (100). */
+    static final int PRIORITY = 105;
+    private static final String MISS = ResponseCacheFilters.class.getName() + ".miss";
     /** Whether an answer came from the response cache: hit or miss (absent when the cache was not asked). */
     static final String X_CACHE = "X-Cache";
-    private static final List<String> KEPT_HEADERS = List.of(HttpHeaders.ETAG, HttpHeaders.LAST_MODIFIED, "Link");
+    /** Where Quarkus keeps the route template of a request for its HTTP metrics (and traces). */
+    private static final String ROUTE_TEMPLATE = "UrlPathTemplate";
+    /** Headers that belong to one exchange, not to the answer: never kept, never replayed. */
+    static final Set<String> NOT_REPLAYED = Set.of("content-length", "content-encoding", "content-type",
+            "transfer-encoding", "connection", "date", "x-cache", "x-request-id", "retry-after", "set-cookie",
+            "ratelimit-limit", "ratelimit-remaining", "ratelimit-reset");
     private static final List<String> NEVER = ResponseCache.NEVER_CACHED;
 
     private final ResponseCache cache;
@@ -45,62 +56,70 @@ class ResponseCacheFilters {
         this.json = json;
     }
 
-    @ServerRequestFilter(preMatching = true, priority = 1)
-    Response serve(ContainerRequestContext request, HttpServerResponse exchange) {
-        if (!cache.enabled() || !HttpMethod.GET.equals(request.getMethod())
-                || request.getHeaderString(HttpHeaders.AUTHORIZATION) != null) {
-            return null;
-        }
-        String path = request.getUriInfo().getRequestUri().getRawPath();
-        if (NEVER.stream().anyMatch(path::startsWith)) {
-            return null;
-        }
-        if (refreshRequested(request)) {
-            return null; // Cache-Control: no-cache asks for an answer made afresh: it is neither served nor kept here
-        }
-        String key = key(request);
-        ResponseCache.Entry entry = cache.get(key);
-        if (entry == null) {
-            request.setProperty(KEY, key);
-            request.setProperty(GENERATION, cache.generation());
-            request.setProperty(STARTED, Instant.now());
-            // have the resource answer in full, so that one answer is kept for conditional and unconditional requests
-            // alike; the conditions are applied to it afterwards, as they are to a hit
-            Conditions conditions = Conditions.of(request);
-            if (conditions.any()) {
-                request.setProperty(CONDITIONS, conditions);
-                request.getHeaders().remove(HttpHeaders.IF_NONE_MATCH);
-                request.getHeaders().remove(HttpHeaders.IF_MODIFIED_SINCE);
-            }
-            return null;
-        }
-        request.setProperty(HIT, Boolean.TRUE);
-        Response.ResponseBuilder answer;
-        if (Conditions.of(request).notModified(entry)) {
-            answer = Response.notModified();
-        } else if (entry.gzipped() != null && acceptsGzip(request.getHeaderString(HttpHeaders.ACCEPT_ENCODING))) {
-            answer = Response.status(entry.status()).entity(entry.gzipped()).type(entry.mediaType());
-            // on the exchange itself: the server marks every answer "identity" up front (so that it compresses none
-            // of its own accord), and an answer's header would be added beside that mark, not in its place
-            exchange.headers().set(HttpHeaders.CONTENT_ENCODING, "gzip");
-        } else {
-            answer = Response.status(entry.status()).entity(entry.body()).type(entry.mediaType());
-        }
-        entry.headers().forEach(answer::header);
-        return answer.build();
+    void register(@Observes Filters filters) {
+        filters.register(this::serve, PRIORITY);
     }
 
-    @ServerResponseFilter(priority = 1)
-    void keep(ContainerRequestContext request, ContainerResponseContext response) {
-        if (request.getProperty(HIT) != null) {
-            response.getHeaders().putSingle(X_CACHE, "hit");
+    /** What a miss hands on to {@link #keep}: where to keep the answer, and the conditions to apply to it then. */
+    private record Miss(String key, long generation, Instant started, Conditions conditions) {
+    }
+
+    private void serve(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        if (!cache.enabled() || request.method() != HttpMethod.GET
+                || request.getHeader(HttpHeaders.AUTHORIZATION) != null
+                || NEVER.stream().anyMatch(request.path()::startsWith)
+                || refreshRequested(request)) {
+            // Cache-Control: no-cache asks for an answer made afresh: it is neither served nor kept here
+            context.next();
             return;
         }
-        if (request.getProperty(KEY) != null) {
-            response.getHeaders().putSingle(X_CACHE, "miss");
+        String key = key(request);
+        Conditions conditions = Conditions.of(request);
+        ResponseCache.Entry entry = cache.get(key);
+        if (entry == null) {
+            context.put(MISS, new Miss(key, cache.generation(), Instant.now(), conditions.any() ? conditions : null));
+            if (conditions.any()) {
+                // have the resource answer in full, so that one answer is kept for conditional and unconditional
+                // requests alike; the conditions are applied to it afterwards, as they are to a hit
+                request.headers().remove(HttpHeaders.IF_NONE_MATCH);
+                request.headers().remove(HttpHeaders.IF_MODIFIED_SINCE);
+            }
+            context.next();
+            return;
         }
-        if (!(request.getProperty(KEY) instanceof String key) || response.getStatus() != 200
-                || response.getEntity() == null) {
+        HttpServerResponse response = context.response();
+        if (entry.route() != null && request instanceof HttpServerRequestInternal internal) {
+            internal.context().putLocal(ROUTE_TEMPLATE, entry.route());
+        }
+        entry.headers().forEach(response::putHeader);
+        response.putHeader(X_CACHE, "hit");
+        if (conditions.notModified(entry)) {
+            response.setStatusCode(304).end();
+            return;
+        }
+        response.setStatusCode(entry.status()).putHeader(HttpHeaders.CONTENT_TYPE, entry.mediaType());
+        if (entry.gzipped() != null && acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING))) {
+            response.putHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+            response.end(Buffer.buffer(entry.gzipped()));
+        } else {
+            // "identity" keeps the server's own compression off it (and is not sent), as for every other answer
+            response.putHeader(HttpHeaders.CONTENT_ENCODING, "identity");
+            response.end(Buffer.buffer(entry.body()));
+        }
+    }
+
+    /**
+     * Runs last of the response filters (the lowest priority), so that the answer kept is the answer as every other
+     * filter left it.
+     */
+    @ServerResponseFilter(priority = 1)
+    void keep(ContainerRequestContext request, ContainerResponseContext response, RoutingContext context) {
+        if (!(context.get(MISS) instanceof Miss miss)) {
+            return;
+        }
+        response.getHeaders().putSingle(X_CACHE, "miss");
+        if (response.getStatus() != 200 || response.getEntity() == null) {
             return;
         }
         Object cacheControl = response.getHeaders().getFirst(HttpHeaders.CACHE_CONTROL);
@@ -122,25 +141,22 @@ class ResponseCacheFilters {
         }
         MediaType type = response.getMediaType();
         Map<String, String> headers = new LinkedHashMap<>();
-        for (String name : KEPT_HEADERS) {
-            String value = response.getHeaderString(name);
-            if (value != null) {
-                headers.put(name, value);
+        response.getStringHeaders().forEach((name, values) -> {
+            if (!NOT_REPLAYED.contains(name.toLowerCase(Locale.ROOT)) && !values.isEmpty()
+                    && !name.equalsIgnoreCase(HttpCaching.SURROGATE_KEY)) {
+                headers.put(name, String.join(", ", values));
             }
-        }
-        String vary = response.getHeaderString(HttpHeaders.VARY);
-        if (vary != null && vary.contains("Accept,") || vary != null && vary.endsWith("Accept")) {
-            headers.put(HttpHeaders.VARY, "Accept"); // the negotiation; the filters add the rest again
-        }
+        });
         Set<String> keys = dependencies.keys().stream().map(SurrogateKey::value)
                 .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
         headers.put(HttpCaching.SURROGATE_KEY, String.join(" ", keys));
         String mediaType = type == null ? MediaType.APPLICATION_JSON : type.toString();
         Instant exact = dependencies.exactLastModified();
-        cache.put(key, 200, mediaType, headers, body, keys, exact, (Long) request.getProperty(GENERATION),
-                (Instant) request.getProperty(STARTED));
-        if (request.getProperty(CONDITIONS) instanceof Conditions conditions
-                && conditions.notModified(headers.get(HttpHeaders.ETAG), exact)) {
+        Object route = context.request() instanceof HttpServerRequestInternal internal
+                ? internal.context().getLocal(ROUTE_TEMPLATE) : null;
+        cache.put(miss.key(), 200, mediaType, headers, body, keys, exact, miss.generation(), miss.started(),
+                route instanceof String template ? template : null);
+        if (miss.conditions() != null && miss.conditions().notModified(headers.get(HttpHeaders.ETAG), exact)) {
             response.setStatus(304);
             response.setEntity(null);
         } else {
@@ -149,9 +165,9 @@ class ResponseCacheFilters {
     }
 
     /** {@code Cache-Control: no-cache} (or the older {@code Pragma: no-cache}) on the request. */
-    private static boolean refreshRequested(ContainerRequestContext request) {
-        String cacheControl = request.getHeaderString(HttpHeaders.CACHE_CONTROL);
-        String pragma = request.getHeaderString("Pragma");
+    private static boolean refreshRequested(HttpServerRequest request) {
+        String cacheControl = request.getHeader(HttpHeaders.CACHE_CONTROL);
+        String pragma = request.getHeader("Pragma");
         return cacheControl != null && cacheControl.toLowerCase(Locale.ROOT).contains("no-cache")
                 || pragma != null && pragma.toLowerCase(Locale.ROOT).contains("no-cache");
     }
@@ -163,9 +179,9 @@ class ResponseCacheFilters {
      */
     record Conditions(String ifNoneMatch, String ifModifiedSince) {
 
-        static Conditions of(ContainerRequestContext request) {
-            return new Conditions(request.getHeaderString(HttpHeaders.IF_NONE_MATCH),
-                    request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE));
+        static Conditions of(HttpServerRequest request) {
+            return new Conditions(request.getHeader(HttpHeaders.IF_NONE_MATCH),
+                    request.getHeader(HttpHeaders.IF_MODIFIED_SINCE));
         }
 
         boolean any() {
@@ -226,10 +242,10 @@ class ResponseCacheFilters {
         return gzip != null ? gzip : Boolean.TRUE.equals(any);
     }
 
-    private static String key(ContainerRequestContext request) {
-        String accept = request.getHeaderString(HttpHeaders.ACCEPT);
-        return request.getUriInfo().getRequestUri().getRawPath() + "?"
-                + String.valueOf(request.getUriInfo().getRequestUri().getRawQuery()) + "|" + (accept == null ? "" : accept);
+    /** What one kept answer is for: the raw path and query, and the media types asked for. */
+    private static String key(HttpServerRequest request) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        return request.path() + "?" + request.query() + "|" + (accept == null ? "" : accept);
     }
 
     /** If-None-Match against a strong ETag: a list of tags or *, compared weakly as RFC 9110 says for GET. */

@@ -9,7 +9,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 /**
  * Writes the {@code Surrogate-Key} header of every answer to a read that a cache may keep (200, a redirect, 304) from
  * what the features declared while reading it ({@link ReadDependencies}). No resource sets it by hand, so no resource
- * can forget it or name the wrong keys. Answers from the response cache carry the header they were kept with.
+ * can forget it or name the wrong keys. Answers from the response cache
+ * (which never reach this filter) replay the header they were kept with.
  */
 class SurrogateKeyFilter {
 
@@ -21,9 +22,6 @@ class SurrogateKeyFilter {
         int status = response.getStatus();
         if (status != 200 && status != 301 && status != 304) {
             return;
-        }
-        if (response.getHeaders().containsKey(HttpCaching.SURROGATE_KEY)) {
-            return; // an answer from the response cache, kept with its header: no request-scoped bean made for it
         }
         ReadDependencies dependencies = ReadDependencies.current();
         if (dependencies == null || dependencies.keys().isEmpty()) {
