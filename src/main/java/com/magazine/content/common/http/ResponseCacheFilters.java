@@ -3,6 +3,7 @@ package com.magazine.content.common.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -101,11 +102,11 @@ class ResponseCacheFilters {
         response.setStatusCode(entry.status()).putHeader(HttpHeaders.CONTENT_TYPE, entry.mediaType());
         if (entry.gzipped() != null && acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING))) {
             response.putHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
-            response.end(Buffer.buffer(entry.gzipped()));
+            response.end(Buffer.buffer(Unpooled.wrappedBuffer(entry.gzipped())));
         } else {
             // "identity" keeps the server's own compression off it (and is not sent), as for every other answer
             response.putHeader(HttpHeaders.CONTENT_ENCODING, "identity");
-            response.end(Buffer.buffer(entry.body()));
+            response.end(Buffer.buffer(Unpooled.wrappedBuffer(entry.body()))); // no copy: the kept bytes are never written to
         }
     }
 
