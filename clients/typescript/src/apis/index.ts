@@ -2,8 +2,10 @@
 /* eslint-disable */
 export * from './APIKeysApi.js';
 export * from './ArticlesApi.js';
+export * from './AssetsApi.js';
 export * from './AuthorsApi.js';
 export * from './CommentModerationApi.js';
 export * from './CommentsApi.js';
+export * from './MediaApi.js';
 export * from './QuotationsApi.js';
 export * from './SyndicationApi.js';

@@ -74,6 +74,7 @@ export const ChangeTypeEnum = {
     Author: 'author',
     Quotation: 'quotation',
     Comment: 'comment',
+    Asset: 'asset',
 } as const;
 export type ChangeTypeEnum = typeof ChangeTypeEnum[keyof typeof ChangeTypeEnum];
 

@@ -23,6 +23,7 @@ export const EventSubscription = {
     Author: 'author.*',
     Quotation: 'quotation.*',
     Comment: 'comment.*',
+    Asset: 'asset.*',
     ArticlePublished: 'article.published',
     ArticleUpdated: 'article.updated',
     ArticleUnpublished: 'article.unpublished',
@@ -40,6 +41,9 @@ export const EventSubscription = {
     CommentRejected: 'comment.rejected',
     CommentSpam: 'comment.spam',
     CommentDeleted: 'comment.deleted',
+    AssetCreated: 'asset.created',
+    AssetUpdated: 'asset.updated',
+    AssetDeleted: 'asset.deleted',
 } as const;
 export type EventSubscription = typeof EventSubscription[keyof typeof EventSubscription];
 

@@ -79,6 +79,9 @@ export const WebhookDeliveryEventEnum = {
     CommentRejected: 'comment.rejected',
     CommentSpam: 'comment.spam',
     CommentDeleted: 'comment.deleted',
+    AssetCreated: 'asset.created',
+    AssetUpdated: 'asset.updated',
+    AssetDeleted: 'asset.deleted',
 } as const;
 export type WebhookDeliveryEventEnum = typeof WebhookDeliveryEventEnum[keyof typeof WebhookDeliveryEventEnum];
 

@@ -75,6 +75,9 @@ export const WebhookPayloadEventEnum = {
     CommentRejected: 'comment.rejected',
     CommentSpam: 'comment.spam',
     CommentDeleted: 'comment.deleted',
+    AssetCreated: 'asset.created',
+    AssetUpdated: 'asset.updated',
+    AssetDeleted: 'asset.deleted',
 } as const;
 export type WebhookPayloadEventEnum = typeof WebhookPayloadEventEnum[keyof typeof WebhookPayloadEventEnum];
 
@@ -86,6 +89,7 @@ export const WebhookPayloadTypeEnum = {
     Author: 'author',
     Quotation: 'quotation',
     Comment: 'comment',
+    Asset: 'asset',
 } as const;
 export type WebhookPayloadTypeEnum = typeof WebhookPayloadTypeEnum[keyof typeof WebhookPayloadTypeEnum];
 

@@ -28,7 +28,7 @@ class ArchitectureTest {
             .that().resideInAPackage("..content.common..")
             .should().dependOnClassesThat().resideInAnyPackage("..content.access..", "..content.author..",
                     "..content.article..", "..content.quotation..", "..content.comment..",
-                    "..content.demo..");
+                    "..content.demo..", "..content.asset..", "..content.feed..");
 
     private static final ArchRule entitiesStayInTheirFeature = classes()
             .that().areAnnotatedWith(Entity.class).or().haveSimpleNameEndingWith("Repository")

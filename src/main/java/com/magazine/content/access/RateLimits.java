@@ -77,7 +77,8 @@ class RateLimits {
     private void countAnonymous(RoutingContext context) {
         HttpServerRequest http = context.request();
         if (!config.enabled() || http.getHeader(HttpHeaders.AUTHORIZATION) != null
-                || http.path().startsWith("/q/")) {
+                || http.path().startsWith("/q/") || http.path().startsWith("/media/")) {
+            // the platform's endpoints; image renditions (a page shows many; each is made once, then a file)
             context.next();
             return;
         }

@@ -39,6 +39,68 @@ public interface ContentConfig {
 
     Retention retention();
 
+    Assets assets();
+
+    /** Images: what an upload may be, and where the files are kept (README: Assets). */
+    interface Assets {
+
+        /** The largest upload. */
+        @WithDefault("25M")
+        io.quarkus.runtime.configuration.MemorySize maxBytes();
+
+        /** The most pixels an image may have (width x height), checked before it is decoded. */
+        @WithDefault("60000000")
+        long maxPixels();
+
+        /** How many renditions (or uploads) are decoded and encoded at once; more wait their turn. */
+        @WithDefault("2")
+        int parallelEncodes();
+
+        /** Offer WebP renditions (made by the bundled libwebp encoder) where they are smaller than the JPEG. */
+        @WithDefault("true")
+        boolean webp();
+
+        /** How often files no asset owns are looked for and removed ("off": never). */
+        @WithDefault("30m")
+        String sweepEvery();
+
+        /** Where the files are kept: local (a folder) or s3 (any S3-compatible object store). */
+        @WithDefault("local")
+        String storage();
+
+        /** The folder of the local storage. */
+        @WithDefault("data/media")
+        String localDir();
+
+        S3 s3();
+
+        /** An S3-compatible object store, for several instances (README: Assets, S3). */
+        interface S3 {
+
+            /** e.g. https://s3.eu-west-1.amazonaws.com or http://minio:9000; empty for AWS's default. */
+            Optional<String> endpoint();
+
+            @WithDefault("content-media")
+            String bucket();
+
+            @WithDefault("us-east-1")
+            String region();
+
+            /** Empty: the SDK's default credentials (environment, profile, instance role). */
+            Optional<String> accessKey();
+
+            Optional<String> secretKey();
+
+            /** Path-style addressing (bucket in the path), as MinIO and most self-hosted stores want. */
+            @WithDefault("true")
+            boolean pathStyle();
+
+            /** Create the bucket at start-up if it does not exist. */
+            @WithDefault("false")
+            boolean createBucket();
+        }
+    }
+
     /** How long the change log and webhook deliveries are kept; older rows are pruned in small batches. */
     interface Retention {
 
@@ -59,6 +121,11 @@ public interface ContentConfig {
     }
 
     interface Http {
+
+        /** The largest body of a request (JSON); uploads of assets have their own, content.assets.max-bytes. */
+        @WithDefault("1M")
+        io.quarkus.runtime.configuration.MemorySize maxBodySize();
+
 
         /** {@code Cache-Control} of successful anonymous reads (published content). */
         @WithDefault("public, max-age=60, stale-while-revalidate=300, stale-if-error=86400")

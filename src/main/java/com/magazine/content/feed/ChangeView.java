@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ChangeView(
         @Schema(required = true, description = "Where this change is: pass as since to read what follows it.")
         String cursor,
-        @Schema(required = true, enumeration = {"article", "author", "quotation", "comment"}) String type,
+        @Schema(required = true, enumeration = {"article", "author", "quotation", "comment", "asset"}) String type,
         @Schema(required = true) UUID id,
         @Schema(required = true, nullable = true, description = "The slug at the time, for articles and authors.")
         String slug,

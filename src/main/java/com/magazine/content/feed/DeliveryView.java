@@ -16,7 +16,7 @@ public record DeliveryView(
                 "article.updated", "article.unpublished", "article.archived", "article.deleted", "article.restored",
                 "author.created", "author.updated", "author.deleted", "quotation.created", "quotation.updated",
                 "quotation.deleted", "comment.posted", "comment.approved", "comment.rejected", "comment.spam",
-                "comment.deleted"}) String event,
+                "comment.deleted", "asset.created", "asset.updated", "asset.deleted"}) String event,
         @Schema(required = true, enumeration = {"pending", "delivered", "failed"}) String status,
         @Schema(required = true) int attempts,
         @Schema(required = true, nullable = true, description = "The receiver's last HTTP status.") Integer lastStatusCode,

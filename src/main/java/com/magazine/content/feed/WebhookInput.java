@@ -18,7 +18,8 @@ public record WebhookInput(
                 Events to receive: article.published, article.updated, article.unpublished, article.archived, \
                 article.deleted, article.restored, author.created, author.updated, author.deleted, quotation.created, \
                 quotation.updated, quotation.deleted, comment.posted, comment.approved, comment.rejected, \
-                comment.spam, comment.deleted; a type with .* (article.*) or * for all.""",
+                comment.spam, comment.deleted, asset.created, asset.updated, asset.deleted; a type with \
+                .* (article.*) or * for all.""",
                 example = "[\"article.*\"]")
         List<@NotNull @Pattern(regexp = Events.PATTERN, message = "must be an event name, type.*, or *") String> events,
         @Size(min = 24, max = 200)

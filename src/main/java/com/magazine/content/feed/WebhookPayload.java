@@ -14,7 +14,7 @@ public record WebhookPayload(
         @Schema(required = true, description = "The delivery's id, also sent as webhook-id: the same on every retry, "
                 + "so de-duplicate on it.") UUID id,
         @Schema(required = true, type = SchemaType.STRING, implementation = DeliveredEvent.class) String event,
-        @Schema(required = true, enumeration = {"article", "author", "quotation", "comment"}) String type,
+        @Schema(required = true, enumeration = {"article", "author", "quotation", "comment", "asset"}) String type,
         @Schema(required = true, nullable = true, enumeration = {"upsert", "delete"}, description = "upsert: fetch it "
                 + "anew; delete: it is gone or left public view; null when the public view did not change.")
         String op,
@@ -33,7 +33,7 @@ public record WebhookPayload(
     @Schema(name = "WebhookEvent", type = SchemaType.STRING, enumeration = {"article.published", "article.updated",
             "article.unpublished", "article.archived", "article.deleted", "article.restored", "author.created",
             "author.updated", "author.deleted", "quotation.created", "quotation.updated", "quotation.deleted",
-            "comment.posted", "comment.approved", "comment.rejected", "comment.spam", "comment.deleted"})
+            "comment.posted", "comment.approved", "comment.rejected", "comment.spam", "comment.deleted", "asset.created", "asset.updated", "asset.deleted"})
     static final class DeliveredEvent {
 
         private DeliveredEvent() {

@@ -95,7 +95,13 @@ class ContractFuzzTest {
                 .when().post("/api/v1/articles/" + slug + "/comments").then().statusCode(202).extract().path("id");
         String key = asAdmin().contentType(ContentType.JSON).body(Map.of("name", "fuzz", "role", "partner"))
                 .when().post("/api/v1/keys").then().statusCode(201).extract().path("key.id");
+        io.restassured.response.Response asset = asAdmin().contentType("image/jpeg")
+                .body(com.magazine.content.asset.TestImages.jpeg(700, 500, 31)).when().post("/api/v1/assets")
+                .then().statusCode(201).extract().response();
+        String src = asset.path("image.src");
         Map<String, String> ids = new HashMap<>();
+        ids.put("asset", asset.path("id"));
+        ids.put("tag", src.split("/")[3]);
         ids.put("slug", slug);
         ids.put("number", "1");
         ids.put("month", "2026-11");
@@ -115,11 +121,13 @@ class ContractFuzzTest {
         String id = template.startsWith("/api/v1/quotations") ? ids.get("quotation")
                 : template.startsWith("/api/v1/comments") ? ids.get("comment")
                 : template.startsWith("/api/v1/keys") ? ids.get("key")
+                : template.startsWith("/api/v1/assets") || template.startsWith("/media") ? ids.get("asset")
                 : "01937c1e-6d3a-7cc2-9a43-2c1f0e6b7d11";
         String slug = template.startsWith("/api/v1/authors") || template.startsWith("/feeds/authors")
                 ? ids.get("author") : ids.get("slug");
         return template.replace("{slug}", slug).replace("{id}", id).replace("{number}", ids.get("number"))
-                .replace("{month}", ids.get("month"));
+                .replace("{month}", ids.get("month")).replace("{tag}", ids.get("tag")).replace("{crop}", "16x9")
+                .replace("{file}", "640.jpg");
     }
 
     private List<Case> cases(String method, String template, Map<String, String> ids, JsonNode operation) {

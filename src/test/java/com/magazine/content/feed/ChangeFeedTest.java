@@ -30,7 +30,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class ChangeFeedTest {
+public class ChangeFeedTest {
 
     static final String CHANGES = "/api/v1/changes";
 
@@ -41,7 +41,7 @@ class ChangeFeedTest {
     com.magazine.content.common.paging.Cursors cursors;
 
     /** Reads until up to date and answers where to resume. */
-    static String tail(Supplier<RequestSpecification> as) {
+    public static String tail(Supplier<RequestSpecification> as) {
         String since = null;
         while (true) {
             Response page = read(as, since, 1000);
@@ -53,7 +53,7 @@ class ChangeFeedTest {
         }
     }
 
-    static Response read(Supplier<RequestSpecification> as, String since, int limit) {
+    public static Response read(Supplier<RequestSpecification> as, String since, int limit) {
         RequestSpecification request = as.get().queryParam("limit", limit);
         if (since != null) {
             request.queryParam("since", since);
@@ -62,7 +62,7 @@ class ChangeFeedTest {
     }
 
     /** The changes after {@code since}, as "type:id:op:action". */
-    static List<String> changesAfter(Supplier<RequestSpecification> as, String since) {
+    public static List<String> changesAfter(Supplier<RequestSpecification> as, String since) {
         List<String> seen = new ArrayList<>();
         Response page = read(as, since, 1000);
         for (Map<String, Object> item : page.<List<Map<String, Object>>>path("items")) {

@@ -1,7 +1,7 @@
 package com.magazine.content.common.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.runtime.configuration.MemorySize;
+import com.magazine.content.common.ContentConfig;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -11,10 +11,10 @@ import io.vertx.ext.web.impl.RoutingContextInternal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Refuses a body larger than {@code quarkus.http.limits.max-body-size} with a 413 problem: at once when its
+ * Refuses a body larger than {@code content.http.max-body-size} (uploads of assets: {@code content.assets.max-bytes})
+ * with a 413 problem: at once when its
  * {@code Content-Length} says so; for a chunked body (no length announced) by reading it here, up to the limit, and
  * handing it on to the resource as read (the server's own check would answer those with a bare 413).
  */
@@ -24,12 +24,23 @@ class BodySizeLimit {
     /** How much of a refused chunked body is read and dropped, in multiples of the limit, before hanging up. */
     private static final int DRAIN_FACTOR = 8;
 
+    /** Where uploads of files are taken: their limit is the assets' own. */
+    static final String UPLOADS = "/api/v1/assets";
+
     private final long maxBytes;
+    private final long maxUploadBytes;
     private final ObjectMapper mapper;
 
-    BodySizeLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize max, ObjectMapper mapper) {
-        this.maxBytes = max.asLongValue();
+    BodySizeLimit(ContentConfig config, ObjectMapper mapper) {
+        this.maxBytes = config.http().maxBodySize().asLongValue();
+        this.maxUploadBytes = config.assets().maxBytes().asLongValue();
         this.mapper = mapper;
+    }
+
+    /** The limit of this request's body: the assets' for uploads, else the one of every JSON body. */
+    private long limitOf(HttpServerRequest request) {
+        return request.method() == io.vertx.core.http.HttpMethod.POST && request.path().equals(UPLOADS)
+                ? maxUploadBytes : maxBytes;
     }
 
     void register(@Observes Filters filters) {
@@ -38,10 +49,11 @@ class BodySizeLimit {
 
     private void check(RoutingContext context) {
         HttpServerRequest request = context.request();
+        long maxBytes = limitOf(request);
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null) {
-            if (isLarger(length)) {
-                tooLarge(context);
+            if (isLarger(length, maxBytes)) {
+                tooLarge(context, maxBytes);
             } else {
                 context.next();
             }
@@ -80,12 +92,12 @@ class BodySizeLimit {
         request.resume();
     }
 
-    private void tooLarge(RoutingContext context) {
+    private void tooLarge(RoutingContext context, long maxBytes) {
         EdgeProblems.send(context, mapper, 413, "body-too-large", "Content Too Large",
                 "The body may be at most " + maxBytes + " bytes.", List.of(), true);
     }
 
-    private boolean isLarger(String length) {
+    private static boolean isLarger(String length, long maxBytes) {
         try {
             return Long.parseLong(length.strip()) > maxBytes;
         } catch (NumberFormatException e) {

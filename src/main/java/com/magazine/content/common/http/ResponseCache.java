@@ -114,8 +114,11 @@ public class ResponseCache {
         }
     }
 
-    /** Paths whose answers are never kept: the change feed (always read fresh) and the platform's own endpoints. */
-    public static final java.util.List<String> NEVER_CACHED = java.util.List.of("/api/v1/changes", "/q/");
+    /**
+     * Paths whose answers are never kept: the change feed (always read fresh), the platform's own endpoints, and image
+     * renditions (files, sent from the media store; immutable, so a CDN keeps them).
+     */
+    public static final java.util.List<String> NEVER_CACHED = java.util.List.of("/api/v1/changes", "/q/", "/media/");
 
     /** Bodies smaller than this are sent as they are: gzip would save less than a packet's worth. */
     static final int GZIP_MIN_BYTES = 1024;

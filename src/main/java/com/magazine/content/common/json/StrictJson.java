@@ -19,7 +19,7 @@ import java.time.Instant;
 
 /**
  * JSON is read strictly, for every body: a duplicate member (which one would win?) and anything after the document
- * ({@code {"name":"x"} y}) are malformed JSON; a number or boolean where a string belongs is the wrong type; an instant outside what the database stores (years 1 to 9999) is
+ * ({@code {"name":"x"} y}) are malformed JSON; a number or boolean where a string belongs (an instant too) is the wrong type; an instant outside what the database stores (years 1 to 9999) is
  * an invalid field, all answered 400 by {@code JsonInputProblems} instead of being guessed at or failing later.
  */
 @Singleton
@@ -52,6 +52,10 @@ public class StrictJson implements ObjectMapperCustomizer {
 
         @Override
         public Instant deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (!parser.hasToken(com.fasterxml.jackson.core.JsonToken.VALUE_STRING)) {
+                // the document says an ISO-8601 string: a number (epoch seconds? milliseconds?) is the wrong type
+                return (Instant) context.handleUnexpectedToken(Instant.class, parser);
+            }
             Instant instant = InstantDeserializer.INSTANT.deserialize(parser, context);
             if (instant != null && !Timestamps.storable(instant)) {
                 return (Instant) context.handleWeirdStringValue(Instant.class, parser.getText(),
