@@ -16,12 +16,13 @@ import java.util.UUID;
 public final class AssetKeys {
 
     public static final SurrogateKey ASSETS = SurrogateKey.family("assets");
+    static final String ASSET = "asset";
 
     private AssetKeys() {
     }
 
     public static SurrogateKey asset(UUID id) {
-        return SurrogateKey.of("asset", id);
+        return SurrogateKey.of(ASSET, id);
     }
 
     static Set<SurrogateKey> changed(UUID id) {

@@ -40,6 +40,7 @@ import java.util.UUID;
 public class AssetService {
 
     private final AssetRepository assets;
+    private final AssetLookups lookups;
     private final MediaStore store;
     private final RenditionMaker maker;
     private final ChangeLog changes;
@@ -48,9 +49,10 @@ public class AssetService {
     private final Instance<Caller> caller;
     private final ContentConfig.Assets config;
 
-    AssetService(AssetRepository assets, MediaStore store, RenditionMaker maker, ChangeLog changes, Cursors cursors,
-            MergePatch mergePatch, Instance<Caller> caller, ContentConfig config) {
+    AssetService(AssetRepository assets, AssetLookups lookups, MediaStore store, RenditionMaker maker,
+            ChangeLog changes, Cursors cursors, MergePatch mergePatch, Instance<Caller> caller, ContentConfig config) {
         this.assets = assets;
+        this.lookups = lookups;
         this.store = store;
         this.maker = maker;
         this.changes = changes;
@@ -166,10 +168,9 @@ public class AssetService {
     }
 
     /** Which rendition a URL names, or the problem with it (404, 410, 400 for anything off the ladder). */
-    @Transactional
     public Rendition rendition(UUID id, String tag, String cropName, String file) {
         ReadDependencies.on(AssetKeys.asset(id));
-        Asset asset = assets.findByIdOptional(id).orElseThrow(() -> Problems.notFound("asset", id.toString()));
+        AssetLookups.Lookup asset = lookups.of(id).orElseThrow(() -> Problems.notFound("asset", id.toString()));
         if (!asset.publicAt(Instant.now())) {
             throw Problems.gone("rights-expired", "The rights to show this image expired at "
                     + asset.rightsExpireAt() + ".");
@@ -183,7 +184,7 @@ public class AssetService {
         Renditions.Encoding encoding = dot < 0 ? null
                 : Renditions.Encoding.ofExtension(file.substring(dot + 1)).orElse(null);
         Integer width = dot <= 0 ? null : parseWidth(file.substring(0, dot));
-        Renditions.Source source = source(asset);
+        Renditions.Source source = asset.source();
         if (encoding == null || width == null || !source.widths(crop).contains(width)) {
             throw Problems.invalid(List.of(Map.of("field", "file", "in", "path", "message", "must be one of "
                     + source.widths(crop).stream().map(w -> w + ".jpg").toList()

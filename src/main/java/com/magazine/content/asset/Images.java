@@ -94,7 +94,10 @@ final class Images {
         return Optional.empty();
     }
 
-    /** The format, size and orientation, read from the header alone: a decompression bomb is refused before decoding. */
+    /**
+     * The format, size and orientation, read from the header alone: a decompression bomb is refused before it is
+     * decoded.
+     */
     static Probe probe(byte[] bytes, long maxPixels) throws Refused {
         Format format = sniff(bytes).orElseThrow(() -> new Refused(415, "unsupported-media-type",
                 "The body is not a JPEG, PNG, GIF or WebP image (judged from its bytes, not its Content-Type)."));

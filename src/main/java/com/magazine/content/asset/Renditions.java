@@ -84,7 +84,8 @@ final class Renditions {
                 boolean webp) {
             int masterWidth = Math.min(width, MASTER_WIDTH);
             int masterHeight = Math.max(1, (int) Math.round((double) height * masterWidth / width));
-            return new Source(id, Renditions.tag(sha256, focalX, focalY), masterWidth, masterHeight, focalX, focalY, webp);
+            return new Source(id, Renditions.tag(sha256, focalX, focalY), masterWidth, masterHeight, focalX, focalY,
+                    webp);
         }
 
         /** The size of the crop (or of the whole master when {@code crop} is null). */

@@ -231,6 +231,40 @@ class AssetResourceTest {
                 .body("violations[0].field", containsString("focalPoint.x"));
     }
 
+    @jakarta.inject.Inject
+    io.agroal.api.AgroalDataSource database;
+
+    @Test
+    void aNewFocalPointSetByAnotherInstanceReachesTheRenditionsThroughTheChangeLog() throws Exception {
+        Response created = upload(TestImages.jpeg(1200, 800, 12), "image/jpeg");
+        String id = created.path("id");
+        String square = created.path("image.crops.'1x1'.src");
+        browser().when().get(square).then().statusCode(200); // what renditions know of the asset is now in memory
+        // what another instance sharing the database does: change the row and log the change, in one transaction
+        try (java.sql.Connection connection = database.getConnection()) {
+            connection.setAutoCommit(false);
+            try (var update = connection.prepareStatement(
+                    "update asset set focal_x = 0.9, version = version + 1 where id = ?::uuid");
+                    var log = connection.prepareStatement("insert into change_event "
+                            + "(type, entity_id, public_op, staff_op, action, version, purges) "
+                            + "values ('asset', ?::uuid, 'upsert', 'upsert', 'updated', 1, "
+                            + "array['asset:' || ?, 'assets'])")) {
+                update.setString(1, id);
+                update.executeUpdate();
+                log.setString(1, id);
+                log.setString(2, id);
+                log.executeUpdate();
+            }
+            connection.commit();
+        }
+        int status = 200;
+        for (int i = 0; i < 40 && status == 200; i++) {
+            Thread.sleep(100);
+            status = browser().redirects().follow(false).when().get(square).then().extract().statusCode();
+        }
+        assertThat(status).as("the old crop's URL once the focal point moved elsewhere").isEqualTo(301);
+    }
+
     @Test
     void whenItsRightsExpireAnImageIsGoneWithoutAnyJobRunning() throws Exception {
         Response created = upload(TestImages.jpeg(700, 500, 8), "image/jpeg");

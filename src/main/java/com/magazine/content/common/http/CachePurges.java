@@ -13,7 +13,8 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * Keeps the {@link ResponseCache} true to the database. A change made here purges at once, right after it commits;
+ * Keeps the {@link ResponseCache}, and every other {@link Purgeable} in memory, true to the database. A change made
+ * here purges at once, right after it commits;
  * changes made by other instances sharing the database are read from the change log as soon as PostgreSQL notifies
  * their commit (and every second in any case), and purge the same way. The surrogate keys purged are those each
  * change declared when it was recorded (stored with it in the log), so that every instance purges the same set.
@@ -23,7 +24,7 @@ class CachePurges {
 
     private static final Logger LOG = Logger.getLogger(CachePurges.class);
 
-    private final ResponseCache cache;
+    private final List<Purgeable> purgeables;
     private final ChangeLog log;
     private volatile ChangeLog.Position position;
     /** How long after it was recorded the last change read here was read (0 when none came): the change-log lag. */
@@ -31,23 +32,25 @@ class CachePurges {
     /** Changes this instance purged for at commit: the poller need not purge for them again. */
     private final java.util.Set<Long> purgedHere = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    CachePurges(ResponseCache cache, ChangeLog log) {
-        this.cache = cache;
+    CachePurges(jakarta.enterprise.inject.Instance<Purgeable> purgeables, ChangeLog log) {
+        this.purgeables = purgeables.stream().toList();
         this.log = log;
     }
 
     void start(@Observes StartupEvent started) {
-        if (cache.enabled()) {
-            position = log.end();
-        }
+        position = log.end();
     }
 
     void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChangeRecorded recorded) {
-        if (cache.enabled()) {
-            cache.purge(recorded.change().purges().stream().map(SurrogateKey::value).toList());
-            if (purgedHere.size() < 100_000) {
-                purgedHere.add(recorded.seq());
-            }
+        purge(recorded.change().purges().stream().map(SurrogateKey::value).toList());
+        if (purgedHere.size() < 100_000) {
+            purgedHere.add(recorded.seq());
+        }
+    }
+
+    private void purge(List<String> keys) {
+        for (Purgeable purgeable : purgeables) {
+            purgeable.purge(keys);
         }
     }
 
@@ -59,7 +62,7 @@ class CachePurges {
     @Scheduled(every = "${content.http.response-cache.poll-every:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     synchronized void poll() {
-        if (!cache.enabled() || position == null) {
+        if (position == null) {
             return;
         }
         try {
@@ -71,7 +74,7 @@ class CachePurges {
                         .filter(entry -> !purgedHere.remove(entry.position().seq()))
                         .forEach(entry -> keys.addAll(entry.purges()));
                 if (!keys.isEmpty()) {
-                    cache.purge(keys);
+                    purge(keys);
                 }
                 lagSeconds = page.entries().isEmpty() ? 0
                         : java.time.Duration.between(page.entries().get(page.entries().size() - 1).at(),

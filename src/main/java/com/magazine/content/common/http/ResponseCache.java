@@ -32,7 +32,7 @@ import java.util.zip.GZIPOutputStream;
  * (a replacement written by a concurrent miss) does not carry.
  */
 @ApplicationScoped
-public class ResponseCache {
+public class ResponseCache implements Purgeable {
 
     /**
      * A kept answer: its status, media type, the headers that describe it, its body, its surrogate keys, and how long
@@ -276,6 +276,7 @@ public class ResponseCache {
     }
 
     /** Drops every answer that carries one of these surrogate keys. */
+    @Override
     public void purge(Collection<String> surrogateKeys) {
         generation.incrementAndGet(); // before the index is read: a put racing with this purge then drops its answer
         purges.incrementAndGet();

@@ -106,7 +106,8 @@ class ResponseCacheFilters {
         } else {
             // "identity" keeps the server's own compression off it (and is not sent), as for every other answer
             response.putHeader(HttpHeaders.CONTENT_ENCODING, "identity");
-            response.end(Buffer.buffer(Unpooled.wrappedBuffer(entry.body()))); // no copy: the kept bytes are never written to
+            // no copy: the kept bytes are never written to
+            response.end(Buffer.buffer(Unpooled.wrappedBuffer(entry.body())));
         }
     }
 
