@@ -45,6 +45,12 @@ class AssetLookups implements Purgeable {
                 .map(asset -> new Lookup(AssetService.source(asset), asset.sha256(), asset.rightsExpireAt()))));
     }
 
+    /** The asset if it is in memory now (null-free: empty when unknown or not yet looked up). */
+    Optional<Lookup> ifKnown(UUID id) {
+        Optional<Lookup> known = lookups.getIfPresent(id);
+        return known == null ? Optional.empty() : known;
+    }
+
     @Override
     public void purge(Collection<String> surrogateKeys) {
         for (String key : surrogateKeys) {

@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -170,7 +171,16 @@ public class AssetService {
     /** Which rendition a URL names, or the problem with it (404, 410, 400 for anything off the ladder). */
     public Rendition rendition(UUID id, String tag, String cropName, String file) {
         ReadDependencies.on(AssetKeys.asset(id));
-        AssetLookups.Lookup asset = lookups.of(id).orElseThrow(() -> Problems.notFound("asset", id.toString()));
+        return rendition(id, lookups.of(id).orElseThrow(() -> Problems.notFound("asset", id.toString())), tag,
+                cropName, file);
+    }
+
+    /** As {@link #rendition(UUID, String, String, String)} when the asset is known in memory: no query, no wait. */
+    Optional<Rendition> knownRendition(UUID id, String tag, String cropName, String file) {
+        return lookups.ifKnown(id).map(asset -> rendition(id, asset, tag, cropName, file));
+    }
+
+    private Rendition rendition(UUID id, AssetLookups.Lookup asset, String tag, String cropName, String file) {
         if (!asset.publicAt(Instant.now())) {
             throw Problems.gone("rights-expired", "The rights to show this image expired at "
                     + asset.rightsExpireAt() + ".");

@@ -130,8 +130,8 @@ final class Images {
 
     /**
      * The image upright, in RGB over white (transparency flattened, CMYK converted), at least {@code minWidth} wide
-     * where the original allows: large originals are decoded subsampled, so that memory follows what is made, not
-     * what was uploaded.
+     * where the original allows: large originals are decoded subsampled (every n-th pixel of every n-th row), so
+     * that memory follows what is made, not what was uploaded.
      */
     static BufferedImage decode(byte[] bytes, Probe probe, int minWidth) throws Refused {
         BufferedImage decoded;
@@ -140,7 +140,7 @@ final class Images {
             try {
                 reader.setInput(in, true, true);
                 ImageReadParam param = reader.getDefaultReadParam();
-                int factor = Math.max(1, probe.width() / Math.max(1, 2 * minWidth));
+                int factor = Math.max(1, probe.width() / Math.max(1, minWidth));
                 if (factor > 1) {
                     param.setSourceSubsampling(factor, factor, 0, 0);
                 }

@@ -91,10 +91,9 @@ public class MediaResource {
                     .header(HttpHeaders.CACHE_CONTROL, "public, max-age=86400").build();
         }
         AssetService.Rendition.Found found = (AssetService.Rendition.Found) rendition;
-        EntityTag etag = new EntityTag(found.source().tag() + "-" + (found.crop() == null ? "full"
-                : found.crop().name) + "-" + found.width() + "-" + found.encoding().extension);
+        EntityTag etag = etag(found);
         String cacheControl = cacheControl(found.rightsExpireAt());
-        if (ifNoneMatch != null && (ifNoneMatch.contains(etag.toString()) || ifNoneMatch.strip().equals("*"))) {
+        if (notModified(ifNoneMatch, found)) {
             return Response.notModified(etag).header(HttpHeaders.CACHE_CONTROL, cacheControl).build();
         }
         Object body = assets.file(found).<Object>map(path -> path).orElseGet(() -> assets.bytes(found));
@@ -102,8 +101,17 @@ public class MediaResource {
                 .header(HttpHeaders.CACHE_CONTROL, cacheControl).build();
     }
 
+    static EntityTag etag(AssetService.Rendition.Found found) {
+        return new EntityTag(found.source().tag() + "-" + (found.crop() == null ? "full" : found.crop().name) + "-"
+                + found.width() + "-" + found.encoding().extension);
+    }
+
+    static boolean notModified(String ifNoneMatch, AssetService.Rendition.Found found) {
+        return ifNoneMatch != null && (ifNoneMatch.contains(etag(found).toString()) || ifNoneMatch.strip().equals("*"));
+    }
+
     /** A year and immutable; until the rights expire when that is sooner (and then not immutable). */
-    private static String cacheControl(Instant rightsExpireAt) {
+    static String cacheControl(Instant rightsExpireAt) {
         if (rightsExpireAt == null) {
             return "public, max-age=" + YEAR + ", immutable";
         }

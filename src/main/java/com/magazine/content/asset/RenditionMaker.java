@@ -58,6 +58,9 @@ class RenditionMaker {
         }
         try {
             return work.get();
+        } catch (OutOfMemoryError e) {
+            // a raster that did not fit: nothing was allocated, the request is refused and the service carries on
+            throw new EncoderBusy(e);
         } finally {
             encoders.release();
         }
@@ -111,7 +114,8 @@ class RenditionMaker {
                 "The image of this asset is missing from the media store."));
         BufferedImage image;
         try {
-            image = Images.decode(master, Images.probe(master, Long.MAX_VALUE), width);
+            // decoded at twice the width made (or whole), so that resampling has pixels to average
+            image = Images.decode(master, Images.probe(master, Long.MAX_VALUE), 2 * width);
         } catch (Images.Refused e) {
             throw new IllegalStateException("the master copy of " + source.id() + " cannot be read: " + e.getMessage());
         }

@@ -56,6 +56,10 @@ public interface ContentConfig {
         @WithDefault("2")
         int parallelEncodes();
 
+        /** How many bytes of the renditions sent most lately are kept in memory, to send them without reading files. */
+        @WithDefault("32M")
+        io.quarkus.runtime.configuration.MemorySize memory();
+
         /** Offer WebP renditions (made by the bundled libwebp encoder) where they are smaller than the JPEG. */
         @WithDefault("true")
         boolean webp();

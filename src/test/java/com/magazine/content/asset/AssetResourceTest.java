@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -167,6 +168,29 @@ class AssetResourceTest {
         String moved = src.replace(src.split("/")[3], "000000000000");
         browser().redirects().follow(false).when().get(moved).then().statusCode(301)
                 .header("Location", equalTo(src));
+    }
+
+    @Test
+    void aRenditionSentAsAFileAnswersAsTheOneJustMadeDid() {
+        Response created = upload(TestImages.jpeg(1000, 640, 13), "image/jpeg");
+        String url = ((String) created.path("image.crops.'4x3'.srcset")).split(" ")[0];
+        Response made = browser().when().get(url); // made now, by the resource
+        Response sent = browser().when().get(url); // the file, sent before the REST layer
+        made.then().statusCode(200);
+        sent.then().statusCode(200);
+        assertThat(sent.asByteArray()).isEqualTo(made.asByteArray());
+        assertThat(headers(sent)).isEqualTo(headers(made)).containsKeys("etag", "cache-control", "surrogate-key",
+                "content-type", "x-content-type-options", "vary");
+        browser().header("If-None-Match", sent.header("ETag")).when().get(url).then().statusCode(304)
+                .header("ETag", equalTo(sent.header("ETag")));
+    }
+
+    private static Map<String, String> headers(Response response) {
+        Map<String, String> headers = new java.util.TreeMap<>();
+        response.headers().asList().stream()
+                .filter(h -> !Set.of("date", "x-request-id").contains(h.getName().toLowerCase()))
+                .forEach(h -> headers.merge(h.getName().toLowerCase(), h.getValue(), (a, b) -> a + ", " + b));
+        return headers;
     }
 
     @Test
