@@ -1,5 +1,6 @@
 package com.magazine.content.asset;
 
+import com.magazine.content.common.http.HttpCaching;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -107,7 +108,7 @@ public class MediaResource {
     }
 
     static boolean notModified(String ifNoneMatch, AssetService.Rendition.Found found) {
-        return ifNoneMatch != null && (ifNoneMatch.contains(etag(found).toString()) || ifNoneMatch.strip().equals("*"));
+        return HttpCaching.ifNoneMatch(ifNoneMatch, etag(found).toString());
     }
 
     /** A year and immutable; until the rights expire when that is sooner (and then not immutable). */

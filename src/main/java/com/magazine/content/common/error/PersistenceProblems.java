@@ -6,7 +6,6 @@ import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.ConnectException;
-import java.net.URI;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
@@ -80,14 +79,7 @@ public class PersistenceProblems {
 
     /** The 503 answer while the database cannot be reached. */
     public static HttpProblem unavailable() {
-        return HttpProblem.builder()
-                .withType(URI.create(Problems.TYPE_PREFIX + "unavailable"))
-                .withStatus(Response.Status.SERVICE_UNAVAILABLE)
-                .withTitle("Service Unavailable")
-                .withDetail("The database cannot be reached right now; try again in " + RETRY_AFTER_SECONDS
-                        + " seconds.")
-                .withHeader("Retry-After", RETRY_AFTER_SECONDS)
-                .build();
+        return Problems.unavailable("unavailable", "The database cannot be reached right now", RETRY_AFTER_SECONDS);
     }
 
     /** Whether {@code failure} means that no connection to the database could be had or kept. */

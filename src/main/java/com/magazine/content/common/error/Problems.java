@@ -41,6 +41,20 @@ public final class Problems {
         return problem("forbidden", Status.FORBIDDEN, "Forbidden", detail);
     }
 
+    /**
+     * A 503 with {@code Retry-After}: something the service depends on cannot be used right now ({@code what}, e.g.
+     * "The database cannot be reached right now"); the client is told when to try again.
+     */
+    public static HttpProblem unavailable(String type, String what, int retryAfterSeconds) {
+        return HttpProblem.builder()
+                .withType(URI.create(TYPE_PREFIX + type))
+                .withStatus(Status.SERVICE_UNAVAILABLE)
+                .withTitle("Service Unavailable")
+                .withDetail(what + "; try again in " + retryAfterSeconds + " seconds.")
+                .withHeader("Retry-After", retryAfterSeconds)
+                .build();
+    }
+
     /** A 410: what the request refers to existed but is kept no longer. */
     public static HttpProblem gone(String type, String detail) {
         return problem(type, Status.GONE, "Gone", detail);

@@ -89,6 +89,21 @@ public final class HttpCaching {
         }
     }
 
+    /** If-None-Match against an ETag: a list of tags or *, compared weakly as RFC 9110 says for GET. */
+    public static boolean ifNoneMatch(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        String value = etag.startsWith("W/") ? etag.substring(2) : etag;
+        for (String candidate : ifNoneMatch.split(",")) {
+            String tag = candidate.strip();
+            if (tag.equals("*") || (tag.startsWith("W/") ? tag.substring(2) : tag).equals(value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** An HTTP date (IMF-fixdate, RFC 9110 5.6.7), or null when it is not one. */
     public static Instant parseDate(String value) {
         try {

@@ -201,7 +201,7 @@ class ResponseCacheFilters {
          */
         boolean notModified(String etag, Instant modified) {
             if (ifNoneMatch != null) {
-                return etag != null && matches(ifNoneMatch, etag);
+                return etag != null && HttpCaching.ifNoneMatch(ifNoneMatch, etag);
             }
             if (ifModifiedSince == null || modified == null) {
                 return false;
@@ -248,20 +248,5 @@ class ResponseCacheFilters {
     private static String key(HttpServerRequest request) {
         String accept = request.getHeader(HttpHeaders.ACCEPT);
         return request.path() + "?" + request.query() + "|" + (accept == null ? "" : accept);
-    }
-
-    /** If-None-Match against a strong ETag: a list of tags or *, compared weakly as RFC 9110 says for GET. */
-    private static boolean matches(String ifNoneMatch, String etag) {
-        if (ifNoneMatch == null) {
-            return false;
-        }
-        String value = etag.startsWith("W/") ? etag.substring(2) : etag;
-        for (String candidate : ifNoneMatch.split(",")) {
-            String tag = candidate.strip();
-            if (tag.equals("*") || (tag.startsWith("W/") ? tag.substring(2) : tag).equals(value)) {
-                return true;
-            }
-        }
-        return false;
     }
 }
