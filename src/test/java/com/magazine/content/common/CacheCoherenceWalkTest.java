@@ -144,10 +144,24 @@ class CacheCoherenceWalkTest {
         if (kept != null && !kept.sameAs(fresh)) {
             Answer again = read.send(true);
             if (!kept.sameAs(again)) {
-                mismatches.add(step + "\n  other instance, GET " + read + "\n  kept:  " + kept + "\n  fresh: " + again);
+                mismatches.add(step + "\n  other instance, GET " + read + "\n  kept:  " + kept + "\n  fresh: " + again
+                        + "\n  first difference: " + difference(kept.body(), again.body())
+                        + "\n  log read since: " + remote.read + "\n  scheduled: " + world.scheduled
+                        + "\n  before: " + history);
             }
         }
         remote.put(read.toString(), fresh);
+    }
+
+    /** Where two bodies part, with a little of each around it. */
+    private static String difference(String a, String b) {
+        int at = 0;
+        while (at < a.length() && at < b.length() && a.charAt(at) == b.charAt(at)) {
+            at++;
+        }
+        int from = Math.max(0, at - 120);
+        return "at " + at + ": kept …" + a.substring(from, Math.min(a.length(), at + 120)) + "… fresh …"
+                + b.substring(from, Math.min(b.length(), at + 120)) + "…";
     }
 
     // ------------------------------------------------------------------------------------------------ the routes
@@ -596,6 +610,8 @@ class CacheCoherenceWalkTest {
         private final Map<String, Answer> answers = new HashMap<>();
         private final Map<String, Instant> keptAt = new HashMap<>();
         private ChangeLog.Position position;
+        /** The changes read by the last catch-up, for a failure's message. */
+        private final List<String> read = new ArrayList<>();
 
         Remote(ChangeLog.Position start) {
             this.position = start;
@@ -624,13 +640,17 @@ class CacheCoherenceWalkTest {
         /** Reads the log up to change {@code seq} (or gives up after the convergence bound), purging as it goes. */
         void catchUp(long seq) throws InterruptedException {
             Instant until = Instant.now().plus(CONVERGENCE);
+            read.clear();
             while (true) {
                 ChangeLog.Page page = log.read(position, true, 500);
                 Set<String> keys = new HashSet<>();
                 page.entries().forEach(entry -> keys.addAll(entry.purges()));
+                page.entries().forEach(entry -> read.add(entry.position().seq() + " " + entry.type() + " "
+                        + entry.id() + " " + entry.action() + " at " + entry.at() + " " + entry.purges()));
                 answers.values().removeIf(answer -> answer.keys().stream().anyMatch(keys::contains));
                 position = page.next();
                 if (position.seq() >= seq && page.entries().size() < 500 || Instant.now().isAfter(until)) {
+                    read.add("caught up to " + position.seq() + " (the last change was " + seq + ")");
                     return;
                 }
                 if (page.entries().isEmpty()) {
