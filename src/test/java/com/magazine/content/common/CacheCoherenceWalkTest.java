@@ -108,6 +108,12 @@ class CacheCoherenceWalkTest {
                 compare(read, remote);
             }
         }
+        // what the walk scheduled goes public, and is announced, before the next test class runs: its purges would
+        // otherwise land in the middle of that class's assertions about what stays cached
+        Instant lastDue = world.scheduled.stream().max(Instant::compareTo).orElse(Instant.EPOCH).plusSeconds(3);
+        while (Instant.now().isBefore(lastDue)) {
+            Thread.sleep(100);
+        }
         System.out.printf("Cache coherence walk: seed %d, %d steps, %d reads of %d routes, other instance caught up "
                 + "within %d ms at worst%n", SEED, steps, reads, routesRead.size(), slowestConvergence);
         timings.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
@@ -124,7 +130,7 @@ class CacheCoherenceWalkTest {
     private final Map<String, Long> timings = new HashMap<>();
 
     /** The cached answer (a hit, if the cache has it) against a fresh one; then the other instance's copy. */
-    private void compare(Read read, Remote remote) {
+    private void compare(Read read, Remote remote) throws Exception {
         reads++;
         Answer cached = read.send(false);
         Answer fresh = read.send(true);
@@ -142,8 +148,12 @@ class CacheCoherenceWalkTest {
         }
         Answer kept = remote.get(read.toString());
         if (kept != null && !kept.sameAs(fresh)) {
+            // a job may have logged a change since the other instance caught up with the write (a scheduled article
+            // announced when it came due): it catches up as it would by polling, then must have dropped the answer
+            remote.catchUp(latestSeq());
+            kept = remote.get(read.toString());
             Answer again = read.send(true);
-            if (!kept.sameAs(again)) {
+            if (kept != null && !kept.sameAs(again)) {
                 mismatches.add(step + "\n  other instance, GET " + read + "\n  kept:  " + kept + "\n  fresh: " + again
                         + "\n  first difference: " + difference(kept.body(), again.body())
                         + "\n  log read since: " + remote.read + "\n  scheduled: " + world.scheduled
