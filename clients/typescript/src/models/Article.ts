@@ -34,6 +34,13 @@ import {
     BlockToJSON,
     BlockToJSONTyped,
 } from './Block.js';
+import type { ResponsiveImage } from './ResponsiveImage.js';
+import {
+    ResponsiveImageFromJSON,
+    ResponsiveImageFromJSONTyped,
+    ResponsiveImageToJSON,
+    ResponsiveImageToJSONTyped,
+} from './ResponsiveImage.js';
 import type { ArticleAuthor } from './ArticleAuthor.js';
 import {
     ArticleAuthorFromJSON,
@@ -68,6 +75,10 @@ export interface Article {
      * 
      */
     excerpt: string | null;
+    /**
+     * The lead image, ready to render (lists carry renditions up to 640 px wide); null when the article has none or its rights have expired.
+     */
+    image: ResponsiveImage | null;
     /**
      * 
      */
@@ -145,6 +156,7 @@ export function instanceOfArticle(value: object): value is Article {
     if (!('title' in value) || value['title'] === undefined) return false;
     if (!('subtitle' in value) || value['subtitle'] === undefined) return false;
     if (!('excerpt' in value) || value['excerpt'] === undefined) return false;
+    if (!('image' in value) || value['image'] === undefined) return false;
     if (!('status' in value) || value['status'] === undefined) return false;
     if (!('publishedAt' in value) || value['publishedAt'] === undefined) return false;
     if (!('scheduledAt' in value) || value['scheduledAt'] === undefined) return false;
@@ -177,6 +189,7 @@ export function ArticleFromJSONTyped(json: any, ignoreDiscriminator: boolean): A
         'title': json['title'],
         'subtitle': json['subtitle'],
         'excerpt': json['excerpt'],
+        'image': ResponsiveImageFromJSON(json['image']),
         'status': ArticleStatusFromJSON(json['status']),
         'publishedAt': (json['publishedAt'] == null ? null : parseDateTime(json['publishedAt'])),
         'scheduledAt': (json['scheduledAt'] == null ? null : parseDateTime(json['scheduledAt'])),
@@ -212,6 +225,7 @@ export function ArticleToJSONTyped(value?: Article | null, ignoreDiscriminator: 
         'title': value['title'],
         'subtitle': value['subtitle'],
         'excerpt': value['excerpt'],
+        'image': ResponsiveImageToJSON(value['image']),
         'status': ArticleStatusToJSON(value['status']),
         'publishedAt': value['publishedAt'] == null ? value['publishedAt'] : serializeDateTime(value['publishedAt']),
         'scheduledAt': value['scheduledAt'] == null ? value['scheduledAt'] : serializeDateTime(value['scheduledAt']),

@@ -20,6 +20,13 @@ import {
     AuthorLinkToJSON,
     AuthorLinkToJSONTyped,
 } from './AuthorLink.js';
+import type { ResponsiveImage } from './ResponsiveImage.js';
+import {
+    ResponsiveImageFromJSON,
+    ResponsiveImageFromJSONTyped,
+    ResponsiveImageToJSON,
+    ResponsiveImageToJSONTyped,
+} from './ResponsiveImage.js';
 
 /**
  * An author of the article, embedded.
@@ -59,6 +66,10 @@ export interface ArticleAuthor {
      * 
      */
     avatarUrl: string | null;
+    /**
+     * The portrait, ready to render (use its 1x1 crop).
+     */
+    avatar: ResponsiveImage | null;
 }
 
 /**
@@ -73,6 +84,7 @@ export function instanceOfArticleAuthor(value: object): value is ArticleAuthor {
     if (!('links' in value) || value['links'] === undefined) return false;
     if (!('publications' in value) || value['publications'] === undefined) return false;
     if (!('avatarUrl' in value) || value['avatarUrl'] === undefined) return false;
+    if (!('avatar' in value) || value['avatar'] === undefined) return false;
     return true;
 }
 
@@ -94,6 +106,7 @@ export function ArticleAuthorFromJSONTyped(json: any, ignoreDiscriminator: boole
         'links': ((json['links'] as Array<any>).map(AuthorLinkFromJSON)),
         'publications': json['publications'],
         'avatarUrl': json['avatarUrl'],
+        'avatar': ResponsiveImageFromJSON(json['avatar']),
     };
 }
 
@@ -116,6 +129,7 @@ export function ArticleAuthorToJSONTyped(value?: ArticleAuthor | null, ignoreDis
         'links': ((value['links'] as Array<any>).map(AuthorLinkToJSON)),
         'publications': value['publications'],
         'avatarUrl': value['avatarUrl'],
+        'avatar': ResponsiveImageToJSON(value['avatar']),
     };
 }
 

@@ -13,6 +13,13 @@
  */
 
 import { mapValues } from '../runtime.js';
+import type { ImageUse } from './ImageUse.js';
+import {
+    ImageUseFromJSON,
+    ImageUseFromJSONTyped,
+    ImageUseToJSON,
+    ImageUseToJSONTyped,
+} from './ImageUse.js';
 import type { Block } from './Block.js';
 import {
     BlockFromJSON,
@@ -63,6 +70,10 @@ export interface ArticleInput {
      * The body: an ordered list of blocks.
      */
     body?: Array<Block>;
+    /**
+     * The lead image: shown atop the article, in lists, feeds and social cards. Publishing needs an alt text for it (this use's or the asset's).
+     */
+    image?: ImageUse | null;
 }
 
 /**
@@ -92,6 +103,7 @@ export function ArticleInputFromJSONTyped(json: any, ignoreDiscriminator: boolea
         'canonicalUrl': json['canonicalUrl'] === undefined ? undefined : json['canonicalUrl'] === null ? null : json['canonicalUrl'],
         'commentsOpen': json['commentsOpen'] == null ? undefined : json['commentsOpen'],
         'body': json['body'] == null ? undefined : ((json['body'] as Array<any>).map(BlockFromJSON)),
+        'image': json['image'] === undefined ? undefined : json['image'] === null ? null : ImageUseFromJSON(json['image']),
     };
 }
 
@@ -115,6 +127,7 @@ export function ArticleInputToJSONTyped(value?: ArticleInput | null, ignoreDiscr
         'canonicalUrl': value['canonicalUrl'],
         'commentsOpen': value['commentsOpen'],
         'body': value['body'] == null ? undefined : ((value['body'] as Array<any>).map(BlockToJSON)),
+        'image': ImageUseToJSON(value['image']),
     };
 }
 

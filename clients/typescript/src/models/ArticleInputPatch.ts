@@ -13,6 +13,13 @@
  */
 
 import { mapValues } from '../runtime.js';
+import type { ImageUse } from './ImageUse.js';
+import {
+    ImageUseFromJSON,
+    ImageUseFromJSONTyped,
+    ImageUseToJSON,
+    ImageUseToJSONTyped,
+} from './ImageUse.js';
 import type { Block } from './Block.js';
 import {
     BlockFromJSON,
@@ -63,6 +70,10 @@ export interface ArticleInputPatch {
      * The body: an ordered list of blocks.
      */
     body?: Array<Block> | null;
+    /**
+     * The lead image: shown atop the article, in lists, feeds and social cards. Publishing needs an alt text for it (this use's or the asset's).
+     */
+    image?: ImageUse | null;
 }
 
 /**
@@ -91,6 +102,7 @@ export function ArticleInputPatchFromJSONTyped(json: any, ignoreDiscriminator: b
         'canonicalUrl': json['canonicalUrl'] === undefined ? undefined : json['canonicalUrl'] === null ? null : json['canonicalUrl'],
         'commentsOpen': json['commentsOpen'] === undefined ? undefined : json['commentsOpen'] === null ? null : json['commentsOpen'],
         'body': json['body'] === undefined ? undefined : json['body'] === null ? null : ((json['body'] as Array<any>).map(BlockFromJSON)),
+        'image': json['image'] === undefined ? undefined : json['image'] === null ? null : ImageUseFromJSON(json['image']),
     };
 }
 
@@ -114,6 +126,7 @@ export function ArticleInputPatchToJSONTyped(value?: ArticleInputPatch | null, i
         'canonicalUrl': value['canonicalUrl'],
         'commentsOpen': value['commentsOpen'],
         'body': value['body'] == null ? undefined : ((value['body'] as Array<any>).map(BlockToJSON)),
+        'image': ImageUseToJSON(value['image']),
     };
 }
 

@@ -34,6 +34,13 @@ import {
     TagRefToJSON,
     TagRefToJSONTyped,
 } from './TagRef.js';
+import type { ResponsiveImage } from './ResponsiveImage.js';
+import {
+    ResponsiveImageFromJSON,
+    ResponsiveImageFromJSONTyped,
+    ResponsiveImageToJSON,
+    ResponsiveImageToJSONTyped,
+} from './ResponsiveImage.js';
 
 /**
  * An article in a list: a summary, without the body. With `fields`, the members named instead.
@@ -61,6 +68,10 @@ export interface ArticleListItem {
      * 
      */
     excerpt: string | null;
+    /**
+     * The lead image, in renditions up to 640 px wide.
+     */
+    image: ResponsiveImage | null;
     /**
      * 
      */
@@ -110,6 +121,7 @@ export function instanceOfArticleListItem(value: object): value is ArticleListIt
     if (!('title' in value) || value['title'] === undefined) return false;
     if (!('subtitle' in value) || value['subtitle'] === undefined) return false;
     if (!('excerpt' in value) || value['excerpt'] === undefined) return false;
+    if (!('image' in value) || value['image'] === undefined) return false;
     if (!('status' in value) || value['status'] === undefined) return false;
     if (!('publishedAt' in value) || value['publishedAt'] === undefined) return false;
     if (!('scheduledAt' in value) || value['scheduledAt'] === undefined) return false;
@@ -136,6 +148,7 @@ export function ArticleListItemFromJSONTyped(json: any, ignoreDiscriminator: boo
         'title': json['title'],
         'subtitle': json['subtitle'],
         'excerpt': json['excerpt'],
+        'image': ResponsiveImageFromJSON(json['image']),
         'status': ArticleStatusFromJSON(json['status']),
         'publishedAt': (json['publishedAt'] == null ? null : parseDateTime(json['publishedAt'])),
         'scheduledAt': (json['scheduledAt'] == null ? null : parseDateTime(json['scheduledAt'])),
@@ -164,6 +177,7 @@ export function ArticleListItemToJSONTyped(value?: ArticleListItem | null, ignor
         'title': value['title'],
         'subtitle': value['subtitle'],
         'excerpt': value['excerpt'],
+        'image': ResponsiveImageToJSON(value['image']),
         'status': ArticleStatusToJSON(value['status']),
         'publishedAt': value['publishedAt'] == null ? value['publishedAt'] : serializeDateTime(value['publishedAt']),
         'scheduledAt': value['scheduledAt'] == null ? value['scheduledAt'] : serializeDateTime(value['scheduledAt']),

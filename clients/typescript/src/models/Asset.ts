@@ -27,6 +27,13 @@ import {
     ResponsiveImageToJSON,
     ResponsiveImageToJSONTyped,
 } from './ResponsiveImage.js';
+import type { AssetUse } from './AssetUse.js';
+import {
+    AssetUseFromJSON,
+    AssetUseFromJSONTyped,
+    AssetUseToJSON,
+    AssetUseToJSONTyped,
+} from './AssetUse.js';
 
 /**
  * An uploaded image: what its bytes are, what editors say about it, and its renditions.
@@ -91,6 +98,10 @@ export interface Asset {
      */
     image: ResponsiveImage;
     /**
+     * The articles and authors that show it; it cannot be deleted while anything does.
+     */
+    usedIn: Array<AssetUse>;
+    /**
      * 
      */
     createdAt: Date;
@@ -149,6 +160,7 @@ export function instanceOfAsset(value: object): value is Asset {
     if (!('rightsExpireAt' in value) || value['rightsExpireAt'] === undefined) return false;
     if (!('focalPoint' in value) || value['focalPoint'] === undefined) return false;
     if (!('image' in value) || value['image'] === undefined) return false;
+    if (!('usedIn' in value) || value['usedIn'] === undefined) return false;
     if (!('createdAt' in value) || value['createdAt'] === undefined) return false;
     if (!('createdBy' in value) || value['createdBy'] === undefined) return false;
     if (!('updatedAt' in value) || value['updatedAt'] === undefined) return false;
@@ -180,6 +192,7 @@ export function AssetFromJSONTyped(json: any, ignoreDiscriminator: boolean): Ass
         'rightsExpireAt': (json['rightsExpireAt'] == null ? null : parseDateTime(json['rightsExpireAt'])),
         'focalPoint': FocalPointFromJSON(json['focalPoint']),
         'image': ResponsiveImageFromJSON(json['image']),
+        'usedIn': ((json['usedIn'] as Array<any>).map(AssetUseFromJSON)),
         'createdAt': (json['createdAt'] == null ? json['createdAt'] : parseDateTime(json['createdAt'])),
         'createdBy': json['createdBy'],
         'updatedAt': (json['updatedAt'] == null ? json['updatedAt'] : parseDateTime(json['updatedAt'])),
@@ -212,6 +225,7 @@ export function AssetToJSONTyped(value?: Asset | null, ignoreDiscriminator: bool
         'rightsExpireAt': value['rightsExpireAt'] == null ? value['rightsExpireAt'] : serializeDateTime(value['rightsExpireAt']),
         'focalPoint': FocalPointToJSON(value['focalPoint']),
         'image': ResponsiveImageToJSON(value['image']),
+        'usedIn': ((value['usedIn'] as Array<any>).map(AssetUseToJSON)),
         'createdAt': value['createdAt'] == null ? value['createdAt'] : serializeDateTime(value['createdAt']),
         'createdBy': value['createdBy'],
         'updatedAt': value['updatedAt'] == null ? value['updatedAt'] : serializeDateTime(value['updatedAt']),

@@ -20,6 +20,13 @@ import {
     AuthorLinkToJSON,
     AuthorLinkToJSONTyped,
 } from './AuthorLink.js';
+import type { ResponsiveImage } from './ResponsiveImage.js';
+import {
+    ResponsiveImageFromJSON,
+    ResponsiveImageFromJSONTyped,
+    ResponsiveImageToJSON,
+    ResponsiveImageToJSONTyped,
+} from './ResponsiveImage.js';
 
 /**
  * A person who writes for the magazine: everything an author box shows.
@@ -60,9 +67,13 @@ export interface Author {
      */
     publications: Array<string>;
     /**
-     * 
+     * A portrait's URL: the avatar's square crop (320 px) when there is one, else the URL given. Kept for existing clients; `avatar` has every size.
      */
     avatarUrl: string | null;
+    /**
+     * The portrait from the asset library, ready to render (use its 1x1 crop); null when none, or when its rights have expired.
+     */
+    avatar: ResponsiveImage | null;
     /**
      * 
      */
@@ -90,6 +101,7 @@ export function instanceOfAuthor(value: object): value is Author {
     if (!('links' in value) || value['links'] === undefined) return false;
     if (!('publications' in value) || value['publications'] === undefined) return false;
     if (!('avatarUrl' in value) || value['avatarUrl'] === undefined) return false;
+    if (!('avatar' in value) || value['avatar'] === undefined) return false;
     if (!('createdAt' in value) || value['createdAt'] === undefined) return false;
     if (!('updatedAt' in value) || value['updatedAt'] === undefined) return false;
     if (!('version' in value) || value['version'] === undefined) return false;
@@ -115,6 +127,7 @@ export function AuthorFromJSONTyped(json: any, ignoreDiscriminator: boolean): Au
         'links': ((json['links'] as Array<any>).map(AuthorLinkFromJSON)),
         'publications': json['publications'],
         'avatarUrl': json['avatarUrl'],
+        'avatar': ResponsiveImageFromJSON(json['avatar']),
         'createdAt': (json['createdAt'] == null ? json['createdAt'] : parseDateTime(json['createdAt'])),
         'updatedAt': (json['updatedAt'] == null ? json['updatedAt'] : parseDateTime(json['updatedAt'])),
         'version': json['version'],
@@ -141,6 +154,7 @@ export function AuthorToJSONTyped(value?: Author | null, ignoreDiscriminator: bo
         'links': ((value['links'] as Array<any>).map(AuthorLinkToJSON)),
         'publications': value['publications'],
         'avatarUrl': value['avatarUrl'],
+        'avatar': ResponsiveImageToJSON(value['avatar']),
         'createdAt': value['createdAt'] == null ? value['createdAt'] : serializeDateTime(value['createdAt']),
         'updatedAt': value['updatedAt'] == null ? value['updatedAt'] : serializeDateTime(value['updatedAt']),
         'version': value['version'],

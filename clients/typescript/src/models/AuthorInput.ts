@@ -13,6 +13,13 @@
  */
 
 import { mapValues } from '../runtime.js';
+import type { ImageUse } from './ImageUse.js';
+import {
+    ImageUseFromJSON,
+    ImageUseFromJSONTyped,
+    ImageUseToJSON,
+    ImageUseToJSONTyped,
+} from './ImageUse.js';
 import type { AuthorLink } from './AuthorLink.js';
 import {
     AuthorLinkFromJSON,
@@ -56,9 +63,13 @@ export interface AuthorInput {
      */
     publications?: Array<string>;
     /**
-     * Portrait image, http(s).
+     * Portrait image elsewhere, http(s); used only while `avatar` is not set (prefer `avatar`).
      */
     avatarUrl?: string;
+    /**
+     * Portrait from the asset library: its square crop is shown. Its alt text defaults to the asset's, then to the author's name.
+     */
+    avatar?: ImageUse | null;
 }
 
 /**
@@ -87,6 +98,7 @@ export function AuthorInputFromJSONTyped(json: any, ignoreDiscriminator: boolean
         'links': json['links'] == null ? undefined : ((json['links'] as Array<any>).map(AuthorLinkFromJSON)),
         'publications': json['publications'] == null ? undefined : json['publications'],
         'avatarUrl': json['avatarUrl'] == null ? undefined : json['avatarUrl'],
+        'avatar': json['avatar'] === undefined ? undefined : json['avatar'] === null ? null : ImageUseFromJSON(json['avatar']),
     };
 }
 
@@ -109,6 +121,7 @@ export function AuthorInputToJSONTyped(value?: AuthorInput | null, ignoreDiscrim
         'links': value['links'] == null ? undefined : ((value['links'] as Array<any>).map(AuthorLinkToJSON)),
         'publications': value['publications'],
         'avatarUrl': value['avatarUrl'],
+        'avatar': ImageUseToJSON(value['avatar']),
     };
 }
 

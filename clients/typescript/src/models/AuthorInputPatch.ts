@@ -13,6 +13,13 @@
  */
 
 import { mapValues } from '../runtime.js';
+import type { ImageUse } from './ImageUse.js';
+import {
+    ImageUseFromJSON,
+    ImageUseFromJSONTyped,
+    ImageUseToJSON,
+    ImageUseToJSONTyped,
+} from './ImageUse.js';
 import type { AuthorLink } from './AuthorLink.js';
 import {
     AuthorLinkFromJSON,
@@ -56,9 +63,13 @@ export interface AuthorInputPatch {
      */
     publications?: Array<string> | null;
     /**
-     * Portrait image, http(s).
+     * Portrait image elsewhere, http(s); used only while `avatar` is not set (prefer `avatar`).
      */
     avatarUrl?: string | null;
+    /**
+     * Portrait from the asset library: its square crop is shown. Its alt text defaults to the asset's, then to the author's name.
+     */
+    avatar?: ImageUse | null;
 }
 
 /**
@@ -86,6 +97,7 @@ export function AuthorInputPatchFromJSONTyped(json: any, ignoreDiscriminator: bo
         'links': json['links'] === undefined ? undefined : json['links'] === null ? null : ((json['links'] as Array<any>).map(AuthorLinkFromJSON)),
         'publications': json['publications'] === undefined ? undefined : json['publications'] === null ? null : json['publications'],
         'avatarUrl': json['avatarUrl'] === undefined ? undefined : json['avatarUrl'] === null ? null : json['avatarUrl'],
+        'avatar': json['avatar'] === undefined ? undefined : json['avatar'] === null ? null : ImageUseFromJSON(json['avatar']),
     };
 }
 
@@ -108,6 +120,7 @@ export function AuthorInputPatchToJSONTyped(value?: AuthorInputPatch | null, ign
         'links': value['links'] == null ? undefined : ((value['links'] as Array<any>).map(AuthorLinkToJSON)),
         'publications': value['publications'],
         'avatarUrl': value['avatarUrl'],
+        'avatar': ImageUseToJSON(value['avatar']),
     };
 }
 

@@ -20,6 +20,13 @@ import {
     HeadingBlockFromJSONTyped,
     HeadingBlockToJSON,
 } from './HeadingBlock.js';
+import type { ImageBlock } from './ImageBlock.js';
+import {
+    instanceOfImageBlock,
+    ImageBlockFromJSON,
+    ImageBlockFromJSONTyped,
+    ImageBlockToJSON,
+} from './ImageBlock.js';
 import type { ListBlock } from './ListBlock.js';
 import {
     instanceOfListBlock,
@@ -47,7 +54,7 @@ import {
  * A block of the body; `type` says which.
  * @export
  */
-export type Block = HeadingBlock | ListBlock | ParagraphBlock | QuoteBlock;
+export type Block = HeadingBlock | ImageBlock | ListBlock | ParagraphBlock | QuoteBlock;
 
 export function BlockFromJSON(json: any): Block {
     return BlockFromJSONTyped(json, false);
@@ -62,6 +69,9 @@ export function BlockFromJSONTyped(json: any, ignoreDiscriminator: boolean): Blo
     }
     if (instanceOfHeadingBlock(json)) {
         return HeadingBlockFromJSONTyped(json, true);
+    }
+    if (instanceOfImageBlock(json)) {
+        return ImageBlockFromJSONTyped(json, true);
     }
     if (instanceOfListBlock(json)) {
         return ListBlockFromJSONTyped(json, true);
@@ -88,6 +98,9 @@ export function BlockToJSONTyped(value?: Block | null, ignoreDiscriminator: bool
     }
     if (instanceOfHeadingBlock(value)) {
         return HeadingBlockToJSON(value as HeadingBlock);
+    }
+    if (instanceOfImageBlock(value)) {
+        return ImageBlockToJSON(value as ImageBlock);
     }
     if (instanceOfListBlock(value)) {
         return ListBlockToJSON(value as ListBlock);

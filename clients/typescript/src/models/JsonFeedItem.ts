@@ -67,6 +67,10 @@ export interface JsonFeedItem {
      * 
      */
     language?: string;
+    /**
+     * 
+     */
+    image?: string;
 }
 
 /**
@@ -96,6 +100,7 @@ export function JsonFeedItemFromJSONTyped(json: any, ignoreDiscriminator: boolea
         'authors': json['authors'] == null ? undefined : ((json['authors'] as Array<any>).map(JsonFeedAuthorFromJSON)),
         'tags': json['tags'] == null ? undefined : json['tags'],
         'language': json['language'] == null ? undefined : json['language'],
+        'image': json['image'] == null ? undefined : json['image'],
     };
 }
 
@@ -120,6 +125,7 @@ export function JsonFeedItemToJSONTyped(value?: JsonFeedItem | null, ignoreDiscr
         'authors': value['authors'] == null ? undefined : ((value['authors'] as Array<any>).map(JsonFeedAuthorToJSON)),
         'tags': value['tags'],
         'language': value['language'],
+        'image': value['image'],
     };
 }
 

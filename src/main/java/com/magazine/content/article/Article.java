@@ -1,5 +1,7 @@
 package com.magazine.content.article;
 
+import com.magazine.content.asset.ImageUse;
+
 import com.magazine.content.common.text.Slugs;
 import com.magazine.content.common.text.Text;
 import com.magazine.content.common.time.Timestamps;
@@ -104,6 +106,17 @@ class Article {
     @Column(name = "quotation_id", nullable = false)
     private List<UUID> quotationIds = new ArrayList<>();
 
+    /** The lead image, as written (the asset and this use's own alt text and caption); null when none. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    private ImageUse image;
+
+    /** Every asset it shows (lead image first, then the body's image blocks): what keeps them from deletion. */
+    @ElementCollection
+    @CollectionTable(name = "article_asset", joinColumns = @JoinColumn(name = "article_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "asset_id", nullable = false)
+    private List<UUID> assetIds = new ArrayList<>();
+
     @ManyToMany
     @JoinTable(name = "article_tag", joinColumns = @JoinColumn(name = "article_id"),
             inverseJoinColumns = @JoinColumn(name = "tag_id"))
@@ -154,6 +167,11 @@ class Article {
         body.stream().filter(Block.Quote.class::isInstance)
                 .map(block -> ((Block.Quote) block).quotationId())
                 .forEach(quotationIds::add);
+        image = content.image();
+        assetIds.clear();
+        java.util.stream.Stream.concat(java.util.stream.Stream.ofNullable(image).map(ImageUse::assetId),
+                        body.stream().filter(Block.Image.class::isInstance).map(block -> ((Block.Image) block).assetId()))
+                .distinct().forEach(assetIds::add);
         bodyText = content.bodyText();
         wordCount = Markup.wordCount(bodyText);
         authorIds.clear();
@@ -215,12 +233,12 @@ class Article {
     ArticleSummary summary() {
         return new ArticleSummary(id, slug, title, subtitle, excerpt, status, publishedAt, canonicalUrl, commentsOpen,
                 wordCount, commentCount, createdAt, updatedAt, version, List.copyOf(authorIds),
-                tags.stream().map(TagRef::from).toList());
+                tags.stream().map(TagRef::from).toList(), image);
     }
 
     /** What an article holds besides its slug and lifecycle, resolved and cleaned by the service. */
     record Content(String title, String subtitle, String excerpt, String canonicalUrl, boolean commentsOpen,
-            List<Block> body, String bodyText, List<UUID> authorIds, List<Tag> tags) {
+            List<Block> body, String bodyText, List<UUID> authorIds, List<Tag> tags, ImageUse image) {
     }
 
     UUID id() {
@@ -281,6 +299,10 @@ class Article {
 
     List<Tag> tags() {
         return tags;
+    }
+
+    ImageUse image() {
+        return image;
     }
 
     List<UUID> quotationIds() {

@@ -1,5 +1,7 @@
 package com.magazine.content.article;
 
+import com.magazine.content.asset.ResponsiveImage;
+
 import com.magazine.content.author.AuthorLink;
 import com.magazine.content.author.AuthorView;
 import java.util.List;
@@ -15,10 +17,12 @@ public record ArticleAuthor(
         @Schema(nullable = true, example = "Bath, Maine") String location,
         List<AuthorLink> links,
         List<String> publications,
-        @Schema(nullable = true) String avatarUrl) {
+        @Schema(nullable = true) String avatarUrl,
+        @Schema(nullable = true, description = "The portrait, ready to render (use its 1x1 crop).")
+        ResponsiveImage avatar) {
 
     static ArticleAuthor from(AuthorView author) {
         return new ArticleAuthor(author.slug(), author.name(), author.role(), author.bio(), author.location(),
-                author.links(), author.publications(), author.avatarUrl());
+                author.links(), author.publications(), author.avatarUrl(), author.avatar());
     }
 }

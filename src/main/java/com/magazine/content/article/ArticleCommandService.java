@@ -1,5 +1,9 @@
 package com.magazine.content.article;
 
+import com.magazine.content.asset.AssetService;
+import com.magazine.content.asset.EmbeddedAsset;
+import com.magazine.content.asset.ImageUse;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.magazine.content.access.Caller;
@@ -47,10 +51,12 @@ public class ArticleCommandService {
     private final ChangeLog changes;
     private final ArticleAccess access;
     private final ArticleViews articleViews;
+    private final AssetService assets;
 
     ArticleCommandService(ArticleRepository articles, RevisionRepository revisions, TagRepository tags,
             AuthorService authors, Instance<Caller> caller, MergePatch mergePatch, ObjectMapper json,
-            ChangeLog changes, ArticleAccess access, ArticleViews articleViews) {
+            ChangeLog changes, ArticleAccess access, ArticleViews articleViews, AssetService assets) {
+        this.assets = assets;
         this.articles = articles;
         this.revisions = revisions;
         this.tags = tags;
@@ -104,7 +110,7 @@ public class ArticleCommandService {
         }
         ArticleInput old = revision.snapshot().content();
         ArticleInput input = new ArticleInput(article.slug(), old.title(), old.subtitle(), old.excerpt(), byline,
-                old.tags(), old.canonicalUrl(), old.commentsOpen(), old.body());
+                old.tags(), old.canonicalUrl(), old.commentsOpen(), old.body(), old.image());
         return update(article, input, "restore");
     }
 
@@ -129,6 +135,7 @@ public class ArticleCommandService {
         if (article.body().isEmpty()) {
             missing.put("body", "is required to publish");
         }
+        missing.putAll(imagesWithoutAlt(article.image(), article.body()));
         if (!missing.isEmpty()) {
             throw Problems.unprocessable(missing);
         }
@@ -178,6 +185,13 @@ public class ArticleCommandService {
         Resolved resolved = resolve(input);
         requireOwnByline(resolved.authorIds());
         boolean publicBefore = article.publicAt(Timestamps.now());
+        if (article.state() == Article.State.published) {
+            // published or scheduled: what the public sees (or will) needs alt text for every image, as to publish
+            Map<String, String> missing = imagesWithoutAlt(resolved.content().image(), resolved.content().body());
+            if (!missing.isEmpty()) {
+                throw Problems.unprocessable(missing);
+            }
+        }
         String oldSlug = article.slug();
         String newSlug = input.slug() != null && !input.slug().equals(oldSlug) ? claim(input.slug(), article.id()) : null;
         article.revise(newSlug, resolved.content());
@@ -251,9 +265,23 @@ public class ArticleCommandService {
         }
         List<Block> body = Markup.sanitise(input.body()).stream().filter(ArticleCommandService::hasContent).toList();
         Map<UUID, QuotationEmbed> quoted = articleViews.quotationsOf(body);
+        ImageUse image = input.image() == null ? null : input.image().cleaned();
+        Set<UUID> assetIds = new HashSet<>();
+        if (image != null) {
+            assetIds.add(image.assetId());
+        }
+        input.body().stream().filter(Block.Image.class::isInstance).map(block -> ((Block.Image) block).assetId())
+                .forEach(assetIds::add);
+        Set<UUID> knownAssets = assetIds.isEmpty() ? Set.of() : assets.embeddable(assetIds).keySet();
+        if (image != null && !knownAssets.contains(image.assetId())) {
+            problems.put("image.assetId", "no asset has the id " + image.assetId());
+        }
         for (int i = 0; i < input.body().size(); i++) {
             if (input.body().get(i) instanceof Block.Quote quote && !quoted.containsKey(quote.quotationId())) {
                 problems.put("body[" + i + "].quotationId", "no quotation has the id " + quote.quotationId());
+            }
+            if (input.body().get(i) instanceof Block.Image block && !knownAssets.contains(block.assetId())) {
+                problems.put("body[" + i + "].assetId", "no asset has the id " + block.assetId());
             }
         }
         if (!problems.isEmpty()) {
@@ -263,7 +291,7 @@ public class ArticleCommandService {
         List<UUID> authorIds = authorSlugs.stream().map(ids::get).toList();
         Article.Content content = new Article.Content(input.title(), input.subtitle(), input.excerpt(),
                 input.canonicalUrl(), input.commentsOpenOrDefault(), body, Markup.plainText(body, quoted), authorIds,
-                tagNames.keySet().stream().map(found::get).toList());
+                tagNames.keySet().stream().map(found::get).toList(), image);
         return new Resolved(content, authorIds);
     }
 
@@ -337,7 +365,41 @@ public class ArticleCommandService {
         return new ArticleInput(article.slug(), article.title(), article.subtitle(), article.excerpt(),
                 article.authorIds().stream().map(authorSlugs::get).filter(Objects::nonNull).toList(),
                 article.tags().stream().map(Tag::name).toList(), article.canonicalUrl(), article.commentsOpen(),
-                article.body());
+                article.body(), article.image());
+    }
+
+    /**
+     * The images of a lead image and body that have no alt text, neither their own nor their asset's, as problems by
+     * field: what the public sees needs one for every image.
+     */
+    private Map<String, String> imagesWithoutAlt(ImageUse image, List<Block> body) {
+        Map<String, String> missing = new LinkedHashMap<>();
+        Set<UUID> ids = new HashSet<>();
+        if (image != null) {
+            ids.add(image.assetId());
+        }
+        body.stream().filter(Block.Image.class::isInstance).map(block -> ((Block.Image) block).assetId())
+                .forEach(ids::add);
+        if (ids.isEmpty()) {
+            return missing;
+        }
+        Map<UUID, EmbeddedAsset> found = assets.embeddable(ids);
+        String rule = "needs an alt text to publish: give this use one, or its asset";
+        if (image != null && image.alt() == null && altOf(found, image.assetId()) == null) {
+            missing.put("image.alt", rule);
+        }
+        for (int i = 0; i < body.size(); i++) {
+            if (body.get(i) instanceof Block.Image block && block.alt() == null
+                    && altOf(found, block.assetId()) == null) {
+                missing.put("body[" + i + "].alt", rule);
+            }
+        }
+        return missing;
+    }
+
+    private static String altOf(Map<UUID, EmbeddedAsset> found, UUID id) {
+        EmbeddedAsset asset = found.get(id);
+        return asset == null ? null : asset.alt();
     }
 
     /** Stores a revision: the article as now written and which fields differ from the last revision. */

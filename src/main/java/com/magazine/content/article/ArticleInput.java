@@ -1,5 +1,7 @@
 package com.magazine.content.article;
 
+import com.magazine.content.asset.ImageUse;
+
 import com.magazine.content.common.text.Slugs;
 import com.magazine.content.common.text.WebUrl;
 import jakarta.validation.Valid;
@@ -32,7 +34,16 @@ public record ArticleInput(
         @WebUrl @Schema(nullable = true, description = "Where the article first appeared, when not here.") String canonicalUrl,
         @Schema(description = "Whether readers may comment; true when left out.") Boolean commentsOpen,
         @Size(max = 2000) @Schema(description = "The body: an ordered list of blocks.")
-        List<@Valid @NotNull Block> body) {
+        List<@Valid @NotNull Block> body,
+        @Valid @Schema(nullable = true, description = "The lead image: shown atop the article, in lists, feeds and "
+                + "social cards. Publishing needs an alt text for it (this use's or the asset's).")
+        ImageUse image) {
+
+    /** An article without a lead image. */
+    public ArticleInput(String slug, String title, String subtitle, String excerpt, List<String> authors,
+            List<String> tags, String canonicalUrl, Boolean commentsOpen, List<Block> body) {
+        this(slug, title, subtitle, excerpt, authors, tags, canonicalUrl, commentsOpen, body, null);
+    }
 
     public List<String> tags() {
         return tags == null ? List.of() : tags;

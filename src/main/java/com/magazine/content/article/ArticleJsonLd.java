@@ -1,5 +1,7 @@
 package com.magazine.content.article;
 
+import com.magazine.content.asset.EmbeddedAsset;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -45,6 +47,22 @@ class ArticleJsonLd {
             node.put("datePublished", article.publishedAt().toString());
         }
         node.put("dateModified", article.updatedAt().toString());
+        if (article.leadAsset() != null && article.image() != null) {
+            // Google asks for 16x9, 4x3 and 1x1 versions at least 1200 px wide for article rich results
+            String base = site.apiUrl().replaceAll("/$", "");
+            ArrayNode images = node.putArray("image");
+            for (EmbeddedAsset.ImageFile file : article.leadAsset().crops(1200)) {
+                ObjectNode image = images.addObject();
+                image.put("@type", "ImageObject");
+                image.put("url", base + file.path());
+                image.put("contentUrl", base + file.path());
+                image.put("width", file.width());
+                image.put("height", file.height());
+                image.put("encodingFormat", file.mediaType());
+                putIfPresent(image, "caption", article.image().caption());
+                putIfPresent(image, "creditText", article.image().credit());
+            }
+        }
         node.put("inLanguage", site.language());
         node.put("wordCount", article.wordCount());
         node.put("isAccessibleForFree", true);

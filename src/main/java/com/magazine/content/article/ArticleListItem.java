@@ -18,6 +18,8 @@ record ArticleListItem(
         @Schema(required = true, nullable = true) String title,
         @Schema(required = true, nullable = true) String subtitle,
         @Schema(required = true, nullable = true) String excerpt,
+        @Schema(required = true, nullable = true, description = "The lead image, in renditions up to 640 px wide.")
+        com.magazine.content.asset.ResponsiveImage image,
         @Schema(required = true) ArticleStatus status,
         @Schema(required = true, nullable = true) Instant publishedAt,
         @Schema(required = true, nullable = true) Instant scheduledAt,

@@ -53,7 +53,8 @@ class ArticleListRepository {
             (select string_agg(cast(w.author_id as text), ',' order by w.position) \
                from article_author w where w.article_id = a.id), \
             (select cast(json_agg(json_build_object('slug', t.slug, 'name', t.name) order by x.position) as text) \
-               from article_tag x join tag t on t.id = x.tag_id where x.article_id = a.id)""";
+               from article_tag x join tag t on t.id = x.tag_id where x.article_id = a.id), \
+            cast(a.image as text)""";
 
     private static final TypeReference<List<TagRef>> TAGS = new TypeReference<>() {
     };
@@ -161,11 +162,18 @@ class ArticleListRepository {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("PostgreSQL returned tags that are not JSON: " + tagList, e);
         }
+        String imageJson = (String) c[at + 16];
+        com.magazine.content.asset.ImageUse image;
+        try {
+            image = imageJson == null ? null : json.readValue(imageJson, com.magazine.content.asset.ImageUse.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("PostgreSQL returned an image that is not JSON: " + imageJson, e);
+        }
         return new ArticleSummary((UUID) c[at], (String) c[at + 1], (String) c[at + 2], (String) c[at + 3],
                 (String) c[at + 4], Article.State.valueOf((String) c[at + 5]),
                 c[at + 6] == null ? null : Timestamps.fromJdbc(c[at + 6]), (String) c[at + 7], (Boolean) c[at + 8],
                 ((Number) c[at + 9]).intValue(), ((Number) c[at + 10]).intValue(), Timestamps.fromJdbc(c[at + 11]),
-                Timestamps.fromJdbc(c[at + 12]), ((Number) c[at + 13]).longValue(), authorIds, tags);
+                Timestamps.fromJdbc(c[at + 12]), ((Number) c[at + 13]).longValue(), authorIds, tags, image);
     }
 
     /** The bodies of these articles, in one query. */

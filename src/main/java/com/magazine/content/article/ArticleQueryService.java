@@ -1,5 +1,7 @@
 package com.magazine.content.article;
 
+import com.magazine.content.asset.EmbeddedAsset;
+
 import com.magazine.content.access.Caller;
 import com.magazine.content.author.AuthorService;
 import com.magazine.content.common.error.Problems;
@@ -108,7 +110,7 @@ public class ArticleQueryService {
         Map<UUID, String> snippets = new LinkedHashMap<>();
         served.forEach(row -> snippets.put(row.id(), Snippets.of(row.text(), row.query())));
         List<ArticleView> views = articleViews.views(served.stream().map(ArticleListRepository.Row::article).toList(), selection,
-                snippets, now);
+                snippets, now, EmbeddedAsset.Size.SMALL);
         Page<ArticleView> result = new Page<>(views, next);
         return request.count() ? result.withTotal(lists.count(filter, now)) : result;
     }
@@ -130,7 +132,8 @@ public class ArticleQueryService {
     public ArticleView get(String slug, FieldSelection selection) {
         articles.readOnly();
         Instant now = Timestamps.now();
-        return articleViews.views(List.of(access.findVisible(slug, now).summary()), selection, Map.of(), now).get(0);
+        return articleViews.views(List.of(access.findVisible(slug, now).summary()), selection, Map.of(), now,
+                EmbeddedAsset.Size.PAGE).get(0);
     }
 
     /** Public articles that share a tag or an author with this one, newest first. */
@@ -141,7 +144,7 @@ public class ArticleQueryService {
         Article article = access.findVisible(slug, now);
         ReadDependencies.on(ArticleKeys.PUBLIC_ARTICLES);
         return articleViews.views(lists.summaries(lists.related(article, Math.min(limit, MAX_RELATED), now)), selection,
-                Map.of(), now);
+                Map.of(), now, EmbeddedAsset.Size.SMALL);
     }
 
     @Transactional

@@ -1,5 +1,7 @@
 package com.magazine.content.article;
 
+import com.magazine.content.asset.ImageUse;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -10,7 +12,7 @@ import java.util.UUID;
  */
 record ArticleSummary(UUID id, String slug, String title, String subtitle, String excerpt, Article.State state,
         Instant publishedAt, String canonicalUrl, boolean commentsOpen, int wordCount, int commentCount,
-        Instant createdAt, Instant updatedAt, long version, List<UUID> authorIds, List<TagRef> tags) {
+        Instant createdAt, Instant updatedAt, long version, List<UUID> authorIds, List<TagRef> tags, ImageUse image) {
 
     /** The status as the API shows it at {@code now}: a published article still ahead of its instant is scheduled. */
     static ArticleStatus statusAt(Article.State state, Instant publishedAt, Instant now) {

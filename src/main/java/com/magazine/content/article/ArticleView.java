@@ -1,5 +1,8 @@
 package com.magazine.content.article;
 
+import com.magazine.content.asset.EmbeddedAsset;
+import com.magazine.content.asset.ResponsiveImage;
+
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.magazine.content.common.http.Cacheable;
 import jakarta.ws.rs.core.EntityTag;
@@ -22,6 +25,8 @@ public record ArticleView(
         @Schema(nullable = true, example = "A Window on the Peninsula") String title,
         @Schema(nullable = true) String subtitle,
         @Schema(nullable = true) String excerpt,
+        @Schema(nullable = true, description = "The lead image, ready to render (lists carry renditions up to 640 px "
+                + "wide); null when the article has none or its rights have expired.") ResponsiveImage image,
         ArticleStatus status,
         @Schema(nullable = true, description = "When it became public; null until then.") Instant publishedAt,
         @Schema(nullable = true, description = "When a scheduled article becomes public.") Instant scheduledAt,
@@ -39,7 +44,8 @@ public record ArticleView(
         @Schema(nullable = true, description = "The body as safe HTML; only when `fields` names it.") String bodyHtml,
         @Schema(nullable = true, description = "In search results: where the words matched, with <mark> around them "
                 + "(the rest is HTML-escaped).") String snippet,
-        @JsonIgnore @Schema(hidden = true) Validators validators) implements Cacheable {
+        @JsonIgnore @Schema(hidden = true) Validators validators,
+        @JsonIgnore @Schema(hidden = true) EmbeddedAsset leadAsset) implements Cacheable {
 
     @Override
     public EntityTag etag() {

@@ -1,5 +1,9 @@
 package com.magazine.content.article;
 
+import com.magazine.content.asset.AssetService;
+import com.magazine.content.asset.EmbeddedAsset;
+import com.magazine.content.common.ContentConfig;
+
 import com.magazine.content.author.AuthorService;
 import com.magazine.content.author.AuthorView;
 import com.magazine.content.common.http.HttpCaching;
@@ -30,8 +34,13 @@ class ArticleViews {
     private final ArticleListRepository lists;
     private final AuthorService authors;
     private final Instance<QuotationLookup> quotations;
+    private final AssetService assets;
+    private final String mediaBase;
 
-    ArticleViews(ArticleRepository articles, ArticleListRepository lists, AuthorService authors, Instance<QuotationLookup> quotations) {
+    ArticleViews(ArticleRepository articles, ArticleListRepository lists, AuthorService authors,
+            Instance<QuotationLookup> quotations, AssetService assets, ContentConfig config) {
+        this.assets = assets;
+        this.mediaBase = config.site().apiUrl().replaceAll("/$", "");
         this.articles = articles;
         this.lists = lists;
         this.authors = authors;
@@ -51,7 +60,7 @@ class ArticleViews {
 
     /** Views of these articles, with what they embed fetched for all of them at once. */
     List<ArticleView> views(List<ArticleSummary> page, FieldSelection selection, Map<UUID, String> snippets,
-            Instant now) {
+            Instant now, EmbeddedAsset.Size size) {
         Set<UUID> authorIds = new HashSet<>();
         for (ArticleSummary article : page) {
             authorIds.addAll(article.authorIds());
@@ -62,16 +71,40 @@ class ArticleViews {
         Map<UUID, AuthorView> byline = authors.viewsOf(authorIds);
         Map<UUID, QuotationEmbed> quoted = quotationsOf(bodies.values().stream().flatMap(List::stream).toList());
         boolean withHtml = selection.includes("bodyHtml");
+        boolean withImage = selection.includes("image");
+        Set<UUID> assetIds = new HashSet<>();
+        for (ArticleSummary article : page) {
+            if (withImage && article.image() != null) {
+                assetIds.add(article.image().assetId());
+            }
+        }
+        bodies.values().stream().flatMap(List::stream).filter(Block.Image.class::isInstance)
+                .forEach(block -> assetIds.add(((Block.Image) block).assetId()));
+        Map<UUID, EmbeddedAsset> images = assets.embeddable(assetIds);
         return page.stream().map(article -> view(article, bodies.get(article.id()), byline, quoted, withHtml,
-                snippets.get(article.id()), now)).toList();
+                withImage, images, size, snippets.get(article.id()), now)).toList();
     }
 
     /** The view of an article; {@code stored} is its body when the view shows it, else null. */
     private ArticleView view(ArticleSummary article, List<Block> stored, Map<UUID, AuthorView> byline,
-            Map<UUID, QuotationEmbed> quoted, boolean withHtml, String snippet, Instant now) {
+            Map<UUID, QuotationEmbed> quoted, boolean withHtml, boolean withImage, Map<UUID, EmbeddedAsset> images,
+            EmbeddedAsset.Size size, String snippet, Instant now) {
         ArticleStatus status = article.statusAt(now);
         List<AuthorView> writers = article.authorIds().stream().map(byline::get).filter(Objects::nonNull).toList();
-        List<Block> body = stored == null ? null : embed(stored, quoted);
+        // the body is the article itself, wherever it is shown (a feed's item too): its images at page sizes
+        List<Block> body = stored == null ? null : embed(stored, quoted, images, EmbeddedAsset.Size.PAGE, now);
+        List<EmbeddedAsset> shown = new ArrayList<>();
+        EmbeddedAsset lead = withImage && article.image() != null ? images.get(article.image().assetId()) : null;
+        if (lead != null) {
+            shown.add(lead);
+        }
+        if (stored != null) {
+            stored.stream().filter(Block.Image.class::isInstance).map(b -> images.get(((Block.Image) b).assetId()))
+                    .filter(Objects::nonNull).forEach(shown::add);
+        }
+        if (lead != null && !lead.shownAt(now)) {
+            lead = null;
+        }
         List<String> etagParts = new ArrayList<>();
         etagParts.add(HttpCaching.etag(article.id(), article.version()).getValue());
         etagParts.add(status.name());
@@ -92,9 +125,15 @@ class ArticleViews {
                 }
             }
         }
+        for (EmbeddedAsset asset : shown) {
+            etagParts.add(asset.validator(now));
+            Instant changed = asset.changedAt(now);
+            modified = changed.isAfter(modified) ? changed : modified;
+        }
         ArticleView.Validators validators = new ArticleView.Validators(HttpCaching.etagOf(etagParts), modified);
         boolean wasPublished = status == ArticleStatus.published || status == ArticleStatus.archived;
         return new ArticleView(article.id(), article.slug(), article.title(), article.subtitle(), article.excerpt(),
+                lead == null ? null : lead.image(article.image(), size),
                 status,
                 wasPublished ? article.publishedAt() : null,
                 status == ArticleStatus.scheduled ? article.publishedAt() : null,
@@ -104,20 +143,34 @@ class ArticleViews {
                 writers.stream().map(ArticleAuthor::from).toList(),
                 article.tags(),
                 body,
-                withHtml ? Markup.html(body) : null,
+                withHtml ? Markup.html(body, mediaBase) : null,
                 snippet,
-                validators);
+                validators,
+                lead);
     }
 
-    private static List<Block> embed(List<Block> body, Map<UUID, QuotationEmbed> quoted) {
-        return body.stream()
-                .map(block -> block instanceof Block.Quote quote ? quote.withQuotation(quoted.get(quote.quotationId()))
-                        : block)
-                .toList();
+    /** The body with what its blocks refer to filled in; image blocks whose rights expired are left out. */
+    private static List<Block> embed(List<Block> body, Map<UUID, QuotationEmbed> quoted,
+            Map<UUID, EmbeddedAsset> images, EmbeddedAsset.Size size, Instant now) {
+        List<Block> embedded = new ArrayList<>(body.size());
+        for (Block block : body) {
+            if (block instanceof Block.Quote quote) {
+                embedded.add(quote.withQuotation(quoted.get(quote.quotationId())));
+            } else if (block instanceof Block.Image image) {
+                EmbeddedAsset asset = images.get(image.assetId());
+                if (asset != null && asset.shownAt(now)) {
+                    embedded.add(image.withImage(asset.image(image.use(), size)));
+                }
+            } else {
+                embedded.add(block);
+            }
+        }
+        return embedded;
     }
 
     ArticleView full(Article article) {
         articles.flush();   // the version a view shows is the one stored
-        return views(List.of(article.summary()), ArticleFields.FULL, Map.of(), Timestamps.now()).get(0);
+        return views(List.of(article.summary()), ArticleFields.FULL, Map.of(), Timestamps.now(),
+                EmbeddedAsset.Size.PAGE).get(0);
     }
 }

@@ -1,5 +1,8 @@
 package com.magazine.content.article;
 
+import com.magazine.content.asset.ImageUse;
+import com.magazine.content.asset.ResponsiveImage;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
@@ -23,9 +26,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         @JsonSubTypes.Type(value = Block.Paragraph.class, name = "paragraph"),
         @JsonSubTypes.Type(value = Block.Heading.class, name = "heading"),
         @JsonSubTypes.Type(value = Block.ListBlock.class, name = "list"),
-        @JsonSubTypes.Type(value = Block.Quote.class, name = "quote")})
+        @JsonSubTypes.Type(value = Block.Quote.class, name = "quote"),
+        @JsonSubTypes.Type(value = Block.Image.class, name = "image")})
 @Schema(name = "Block", description = "A block of the body; `type` says which.",
-        oneOf = {Block.Paragraph.class, Block.Heading.class, Block.ListBlock.class, Block.Quote.class})
+        oneOf = {Block.Paragraph.class, Block.Heading.class, Block.ListBlock.class, Block.Quote.class,
+                Block.Image.class})
 public sealed interface Block {
 
     String type();
@@ -83,6 +88,41 @@ public sealed interface Block {
 
         Quote withQuotation(QuotationEmbed embed) {
             return new Quote(type, quotationId, embed);
+        }
+    }
+
+    /** How wide a frontend shows an image block: in the text column, wider than it, or the whole window. */
+    enum Layout { inline, wide, full }
+
+    @Schema(name = "ImageBlock", description = """
+            An image, by reference to an asset. When an article is read, `image` carries everything needed to render \
+            it (srcset, size, placeholder, alt text and caption: this block's where given, else the asset's); it is \
+            ignored when written. A block whose asset's rights have expired is left out of answers.""")
+    record Image(
+            @Schema(required = true, enumeration = "image") String type,
+            @NotNull @Schema(required = true, description = "The id of the asset.") UUID assetId,
+            @Size(max = 1000) @Schema(nullable = true,
+                    description = "Alt text for this use; the asset's when null. An article is published only when "
+                            + "every image it shows has one.") String alt,
+            @Size(max = 2000) @Schema(nullable = true,
+                    description = "Caption for this use, plain text; the asset's when null.") String caption,
+            @Schema(description = "How wide to show it; inline when left out (always sent when read).") Layout layout,
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+            @Schema(description = "The image itself, filled in when read.", readOnly = true)
+            ResponsiveImage image) implements Block {
+
+        public Image {
+            type = "image";
+            layout = layout == null ? Layout.inline : layout;
+        }
+
+        Image withImage(ResponsiveImage embed) {
+            return new Image(type, assetId, alt, caption, layout, embed);
+        }
+
+        /** This block as the use of an asset it is. */
+        ImageUse use() {
+            return new ImageUse(assetId, alt, caption);
         }
     }
 }

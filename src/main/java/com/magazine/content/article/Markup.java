@@ -1,5 +1,7 @@
 package com.magazine.content.article;
 
+import com.magazine.content.asset.ResponsiveImage;
+
 import com.magazine.content.common.text.Text;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,6 +60,10 @@ final class Markup {
         if (block instanceof Block.ListBlock l) {
             return new Block.ListBlock(l.type(), l.ordered(), l.items().stream().map(Markup::clean).toList());
         }
+        if (block instanceof Block.Image i) {
+            return new Block.Image(i.type(), i.assetId(), Text.plainLine(i.alt()), Text.plain(i.caption()), i.layout(),
+                    null);
+        }
         Block.Quote q = (Block.Quote) block;
         return new Block.Quote(q.type(), q.quotationId(), null);
     }
@@ -74,6 +80,8 @@ final class Markup {
                 l.items().forEach(item -> lines.add(text(item)));
             } else if (block instanceof Block.Quote q && quotations.containsKey(q.quotationId())) {
                 lines.add(quotations.get(q.quotationId()).text());
+            } else if (block instanceof Block.Image i && i.caption() != null) {
+                lines.add(i.caption());
             }
         }
         return String.join("\n", lines);
@@ -88,8 +96,11 @@ final class Markup {
         return words == 0 ? 0 : Math.max(1, Math.round(words / (float) WORDS_PER_MINUTE));
     }
 
-    /** The body as safe HTML, for feeds and partners; quote blocks as blockquote with their attribution. */
-    static String html(List<Block> body) {
+    /**
+     * The body as safe HTML, for feeds and partners; quote blocks as blockquote with their attribution, image blocks
+     * as responsive figures whose URLs start with {@code mediaBase} (this API's public URL: HTML goes elsewhere).
+     */
+    static String html(List<Block> body, String mediaBase) {
         StringBuilder html = new StringBuilder();
         for (Block block : body) {
             if (block instanceof Block.Paragraph p) {
@@ -104,9 +115,60 @@ final class Markup {
                 html.append("</").append(tag).append(">\n");
             } else if (block instanceof Block.Quote q && q.quotation() != null) {
                 html.append(blockquote(q.quotation()));
+            } else if (block instanceof Block.Image i && i.image() != null) {
+                html.append(figure(i.image(), i.layout(), mediaBase));
             }
         }
         return html.toString();
+    }
+
+    /** The {@code sizes} attribute of an image block's layout: how wide the frontend shows it. */
+    static String sizes(Block.Layout layout) {
+        return switch (layout) {
+            case inline -> "(min-width: 760px) 720px, 100vw";
+            case wide -> "(min-width: 1240px) 1200px, 100vw";
+            case full -> "100vw";
+        };
+    }
+
+    private static String figure(ResponsiveImage image, Block.Layout layout, String base) {
+        StringBuilder html = new StringBuilder("<figure class=\"image-").append(layout.name()).append("\">");
+        if (image.webpSrcset() != null) {
+            html.append("<picture><source type=\"image/webp\" srcset=\"")
+                    .append(attribute(absolute(image.webpSrcset(), base))).append("\" sizes=\"")
+                    .append(sizes(layout)).append("\">");
+        }
+        html.append("<img src=\"").append(attribute(base + image.src())).append("\" srcset=\"")
+                .append(attribute(absolute(image.srcset(), base))).append("\" sizes=\"").append(sizes(layout))
+                .append("\" alt=\"").append(attribute(image.alt() == null ? "" : image.alt()))
+                .append("\" width=\"").append(image.width()).append("\" height=\"").append(image.height())
+                .append("\" loading=\"lazy\" decoding=\"async\">");
+        if (image.webpSrcset() != null) {
+            html.append("</picture>");
+        }
+        String caption = image.caption();
+        if (caption != null || image.credit() != null) {
+            html.append("<figcaption>");
+            if (caption != null) {
+                html.append(Entities.escape(caption, OUTPUT));
+            }
+            if (image.credit() != null) {
+                html.append(caption == null ? "" : " ").append("<small>").append(Entities.escape(image.credit(), OUTPUT))
+                        .append("</small>");
+            }
+            html.append("</figcaption>");
+        }
+        return html.append("</figure>\n").toString();
+    }
+
+    /** A srcset with each of its paths prefixed by {@code base}. */
+    private static String absolute(String srcset, String base) {
+        return java.util.Arrays.stream(srcset.split(", ")).map(candidate -> base + candidate)
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    private static String attribute(String value) {
+        return Entities.escape(value, OUTPUT).replace("\"", "&quot;");
     }
 
     private static String blockquote(QuotationEmbed quotation) {

@@ -43,4 +43,11 @@ class AssetRepository implements PanacheRepositoryBase<Asset, UUID> {
                 .createQuery("select a.id from Asset a where a.id in :ids", UUID.class)
                 .setParameter("ids", ids).getResultList());
     }
+
+    /** The first instant after {@code after} at which some asset's rights expire. */
+    Optional<Instant> nextRightsExpiry(Instant after) {
+        return Optional.ofNullable(getEntityManager()
+                .createQuery("select min(a.rightsExpireAt) from Asset a where a.rightsExpireAt > :after", Instant.class)
+                .setParameter("after", after).getSingleResult());
+    }
 }

@@ -131,6 +131,8 @@ public class AssetResource {
     @APIResponse(responseCode = "400", description = "The body is malformed or a field is invalid.")
     @APIResponse(responseCode = "403", description = "The key may not change this asset.")
     @APIResponse(responseCode = "404", description = "No asset has this id.")
+    @APIResponse(responseCode = "422", description = "The alt text is removed while a published article shows the "
+            + "asset without words of its own.")
     public RestResponse<AssetView> replaceAsset(@Parameter(description = ID) @PathParam("id") UUID id,
             @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull AssetInput input) {
@@ -149,6 +151,8 @@ public class AssetResource {
     @APIResponse(responseCode = "400", description = "The patch is malformed or a field is invalid.")
     @APIResponse(responseCode = "403", description = "The key may not change this asset.")
     @APIResponse(responseCode = "404", description = "No asset has this id.")
+    @APIResponse(responseCode = "422", description = "The alt text is removed while a published article shows the "
+            + "asset without words of its own.")
     public RestResponse<AssetView> updateAsset(@Parameter(description = ID) @PathParam("id") UUID id,
             @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch, @NotNull JsonNode patch) {
         return written(assets.patch(id, patch, IfMatch.parse(ifMatch)));
@@ -161,6 +165,7 @@ public class AssetResource {
     @APIResponse(responseCode = "204", description = "Deleted.")
     @APIResponse(responseCode = "403", description = "The key may not delete assets.")
     @APIResponse(responseCode = "404", description = "No asset has this id.")
+    @APIResponse(responseCode = "409", description = "Articles or authors show the asset (`usedIn` names them).")
     public void deleteAsset(@Parameter(description = ID) @PathParam("id") UUID id,
             @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
         assets.delete(id, IfMatch.parse(ifMatch));

@@ -49,9 +49,12 @@ public class AssetService {
     private final MergePatch mergePatch;
     private final Instance<Caller> caller;
     private final ContentConfig.Assets config;
+    private final Instance<AssetUsers> users;
 
     AssetService(AssetRepository assets, AssetLookups lookups, MediaStore store, RenditionMaker maker,
-            ChangeLog changes, Cursors cursors, MergePatch mergePatch, Instance<Caller> caller, ContentConfig config) {
+            ChangeLog changes, Cursors cursors, MergePatch mergePatch, Instance<Caller> caller, ContentConfig config,
+            Instance<AssetUsers> users) {
+        this.users = users;
         this.assets = assets;
         this.lookups = lookups;
         this.store = store;
@@ -112,7 +115,8 @@ public class AssetService {
             beforeId = Cursors.uuid(cursor.get(1));
         }
         List<Asset> found = assets.page(beforeAt, beforeId, page.limit() + 1);
-        return Page.of(found, page.limit(), this::view,
+        Map<UUID, List<AssetUse>> uses = usesOf(found.stream().map(Asset::id).toList());
+        return Page.of(found, page.limit(), asset -> view(asset, uses.getOrDefault(asset.id(), List.of())),
                 asset -> cursors.encode("assets", asset.createdAt().toString(), asset.id().toString()));
     }
 
@@ -124,7 +128,7 @@ public class AssetService {
     @Transactional
     public AssetView replace(UUID id, AssetInput input, IfMatch ifMatch) {
         Asset asset = findForWrite(id, ifMatch);
-        asset.describe(clean(input));
+        asset.describe(keepingAlt(asset, clean(input)));
         assets.persistAndFlush(asset);
         record(asset, "updated", Change.Op.upsert);
         return view(asset);
@@ -133,7 +137,7 @@ public class AssetService {
     @Transactional
     public AssetView patch(UUID id, JsonNode patch, IfMatch ifMatch) {
         Asset asset = findForWrite(id, ifMatch);
-        asset.describe(clean(mergePatch.apply(asInput(asset), patch)));
+        asset.describe(keepingAlt(asset, clean(mergePatch.apply(asInput(asset), patch))));
         assets.persistAndFlush(asset);
         record(asset, "updated", Change.Op.upsert);
         return view(asset);
@@ -143,6 +147,11 @@ public class AssetService {
     public void delete(UUID id, IfMatch ifMatch) {
         String sha256 = QuarkusTransaction.requiringNew().call(() -> {
             Asset asset = findForWrite(id, ifMatch);
+            List<AssetUse> uses = usesOf(List.of(id)).getOrDefault(id, List.of());
+            if (!uses.isEmpty()) {
+                throw Problems.conflict("in-use", "The asset is shown by " + describe(uses)
+                        + "; remove it from them first (its usedIn lists them all).");
+            }
             record(asset, "deleted", Change.Op.delete);
             assets.delete(asset);
             assets.flush();
@@ -310,34 +319,75 @@ public class AssetService {
                 asset.focalY(), asset.offersWebp());
     }
 
+    /**
+     * The assets with these ids, as content embeds them, in one query; unknown ids are left out. The answer being built
+     * depends on each of them (their surrogate keys), found or not.
+     */
+    @Transactional
+    public Map<UUID, EmbeddedAsset> embeddable(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, EmbeddedAsset> found = new LinkedHashMap<>();
+        for (UUID id : ids) {
+            ReadDependencies.on(AssetKeys.asset(id));
+        }
+        assets.list("id in ?1", java.util.Set.copyOf(ids)).forEach(asset -> found.put(asset.id(), EmbeddedAsset.of(asset)));
+        return found;
+    }
+
+    /** What uses these assets, by asset: one question per feature that uses assets, for all of them. */
+    private Map<UUID, List<AssetUse>> usesOf(List<UUID> ids) {
+        Map<UUID, List<AssetUse>> uses = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return uses;
+        }
+        for (AssetUsers user : users) {
+            user.usesOf(ids).forEach((id, found) -> uses.computeIfAbsent(id, k -> new java.util.ArrayList<>())
+                    .addAll(found));
+        }
+        return uses;
+    }
+
+    private static String describe(List<AssetUse> uses) {
+        return uses.stream().limit(3).map(use -> use.kind() + " '" + use.slug() + "'")
+                .collect(java.util.stream.Collectors.joining(", ")) + (uses.size() > 3 ? " and " + (uses.size() - 3)
+                + " more" : "");
+    }
+
+    /** An asset shown in public without an alt text of the use's own keeps its alt text. */
+    private Asset.Described keepingAlt(Asset asset, Asset.Described described) {
+        if (described.alt() == null && asset.alt() != null) {
+            List<AssetUse> needing = usesOf(List.of(asset.id())).getOrDefault(asset.id(), List.of()).stream()
+                    .filter(use -> use.published() && !use.altGiven()).toList();
+            if (!needing.isEmpty()) {
+                throw Problems.unprocessable("alt", "is required: the asset is shown without an alt text of its own "
+                        + "by the published " + describe(needing));
+            }
+        }
+        return described;
+    }
+
     /** The image as content embeds it. */
     static ResponsiveImage image(Asset asset) {
-        Renditions.Source source = source(asset);
-        Map<String, ResponsiveImage.Crop> crops = new LinkedHashMap<>();
-        for (Renditions.Crop crop : Renditions.Crop.values()) {
-            int width = source.defaultWidth(crop);
-            int[] size = source.size(crop);
-            crops.put(crop.name, new ResponsiveImage.Crop(source.path(crop, width, Renditions.Encoding.JPEG), width,
-                    (int) Math.round((double) size[1] * width / size[0]),
-                    source.srcset(crop, Renditions.Encoding.JPEG),
-                    source.webp() ? source.srcset(crop, Renditions.Encoding.WEBP) : null));
-        }
-        int width = source.defaultWidth(null);
-        return new ResponsiveImage(asset.id(), source.path(null, width, Renditions.Encoding.JPEG), width,
-                (int) Math.round((double) source.height() * width / source.width()),
-                source.srcset(null, Renditions.Encoding.JPEG),
-                source.webp() ? source.srcset(null, Renditions.Encoding.WEBP) : null, asset.alt(), asset.caption(),
-                asset.credit(), asset.placeholder(), asset.dominantColor(),
-                new FocalPoint(asset.focalX(), asset.focalY()), crops);
+        return EmbeddedAsset.of(asset).image(null, EmbeddedAsset.Size.PAGE);
     }
 
     private AssetView view(Asset asset) {
+        return view(asset, usesOf(List.of(asset.id())).getOrDefault(asset.id(), List.of()));
+    }
+
+    private AssetView view(Asset asset, List<AssetUse> usedIn) {
         ReadDependencies.on(AssetKeys.asset(asset.id()));
         return new AssetView(asset.id(), asset.kind(), asset.mediaType(), asset.width(), asset.height(),
                 asset.bytes(), asset.sha256(), asset.alt(), asset.caption(), asset.credit(), asset.copyright(),
-                asset.rightsExpireAt(), new FocalPoint(asset.focalX(), asset.focalY()), image(asset),
+                asset.rightsExpireAt(), new FocalPoint(asset.focalX(), asset.focalY()), image(asset), usedIn,
                 asset.createdAt(), asset.createdBy(), asset.updatedAt(), asset.version(),
-                HttpCaching.etag(asset.id(), asset.version()), asset.updatedAt());
+                usedIn.isEmpty() ? HttpCaching.etag(asset.id(), asset.version())
+                        : HttpCaching.etagOf(java.util.stream.Stream.concat(
+                                java.util.stream.Stream.of(HttpCaching.etag(asset.id(), asset.version()).getValue()),
+                                usedIn.stream().map(AssetUse::toString)).toList()),
+                asset.updatedAt());
     }
 
     private static String sha256(byte[] body) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.magazine.content.common.http.Cacheable;
 import jakarta.ws.rs.core.EntityTag;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -29,6 +30,8 @@ public record AssetView(
         @Schema(required = true) FocalPoint focalPoint,
         @Schema(required = true, description = "What to render, as articles and authors embed it.")
         ResponsiveImage image,
+        @Schema(required = true, description = "The articles and authors that show it; it cannot be deleted while "
+                + "anything does.") List<AssetUse> usedIn,
         @Schema(required = true) Instant createdAt,
         @Schema(required = true, description = "The name of the key that uploaded it.") String createdBy,
         @Schema(required = true) Instant updatedAt,

@@ -104,10 +104,15 @@ final class Renditions {
 
         /** The widths of the ladder this crop offers: those it is at least as wide as, or its own if narrower. */
         List<Integer> widths(Crop crop) {
+            return widths(crop, Integer.MAX_VALUE);
+        }
+
+        /** The widths offered up to {@code most} (at least the narrowest, whatever {@code most} is). */
+        List<Integer> widths(Crop crop, int most) {
             int available = size(crop)[0];
             List<Integer> widths = new ArrayList<>();
             for (int width : LADDER) {
-                if (width <= available) {
+                if (width <= available && (width <= most || widths.isEmpty())) {
                     widths.add(width);
                 }
             }
@@ -119,14 +124,26 @@ final class Renditions {
 
         /** The width the src of a crop has: the default, or the widest offered below it. */
         int defaultWidth(Crop crop) {
+            return defaultWidth(crop, DEFAULT_WIDTH);
+        }
+
+        /** The widest offered up to {@code most}, or the narrowest offered. */
+        int defaultWidth(Crop crop, int most) {
+            List<Integer> widths = widths(crop, most);
+            return widths.get(widths.size() - 1);
+        }
+
+        /** The narrowest offered at least {@code least} wide, or the widest offered. */
+        int atLeast(Crop crop, int least) {
             List<Integer> widths = widths(crop);
-            int chosen = widths.get(0);
-            for (int width : widths) {
-                if (width <= DEFAULT_WIDTH) {
-                    chosen = width;
-                }
-            }
-            return chosen;
+            return widths.stream().filter(width -> width >= least).findFirst()
+                    .orElse(widths.get(widths.size() - 1));
+        }
+
+        /** The height of a rendition of this crop at {@code width}. */
+        int heightAt(Crop crop, int width) {
+            int[] size = size(crop);
+            return Math.max(1, (int) Math.round((double) size[1] * width / size[0]));
         }
 
         String path(Crop crop, int width, Encoding encoding) {
@@ -135,7 +152,11 @@ final class Renditions {
         }
 
         String srcset(Crop crop, Encoding encoding) {
-            return widths(crop).stream().map(width -> path(crop, width, encoding) + " " + width + "w")
+            return srcset(crop, encoding, Integer.MAX_VALUE);
+        }
+
+        String srcset(Crop crop, Encoding encoding, int most) {
+            return widths(crop, most).stream().map(width -> path(crop, width, encoding) + " " + width + "w")
                     .collect(Collectors.joining(", "));
         }
 

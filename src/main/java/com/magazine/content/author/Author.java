@@ -1,5 +1,7 @@
 package com.magazine.content.author;
 
+import com.magazine.content.asset.ImageUse;
+
 import com.magazine.content.common.text.Slugs;
 import com.magazine.content.common.text.Text;
 import com.magazine.content.common.time.Timestamps;
@@ -54,6 +56,14 @@ class Author {
     @Column(name = "avatar_url")
     private String avatarUrl;
 
+    /** The portrait from the asset library (with this use's alt text and caption); null when none. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    private ImageUse avatar;
+
+    /** The avatar's asset, as a column: what keeps it from deletion and finds where an asset is used. */
+    @Column(name = "avatar_asset_id")
+    private UUID avatarAssetId;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -93,11 +103,13 @@ class Author {
                 .toList();
         publications = input.publications().stream().map(Text::line).filter(Objects::nonNull).distinct().toList();
         avatarUrl = input.avatarUrl() == null ? null : input.avatarUrl().strip();
+        avatar = input.avatar() == null ? null : input.avatar().cleaned();
+        avatarAssetId = avatar == null ? null : avatar.assetId();
     }
 
     /** This author as its input form: what a merge patch is applied to. */
     AuthorInput toInput() {
-        return new AuthorInput(slug, name, role, bio, location, links, publications, avatarUrl);
+        return new AuthorInput(slug, name, role, bio, location, links, publications, avatarUrl, avatar);
     }
 
     UUID id() {
@@ -134,6 +146,10 @@ class Author {
 
     List<String> publications() {
         return publications;
+    }
+
+    ImageUse avatar() {
+        return avatar;
     }
 
     String avatarUrl() {

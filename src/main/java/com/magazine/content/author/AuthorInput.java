@@ -1,5 +1,7 @@
 package com.magazine.content.author;
 
+import com.magazine.content.asset.ImageUse;
+
 import com.magazine.content.common.text.Slugs;
 import com.magazine.content.common.text.WebUrl;
 import jakarta.validation.Valid;
@@ -37,8 +39,18 @@ public record AuthorInput(
         @Schema(description = "Outlets the author has written for.", example = "[\"The Northern Review\", \"Harbor Quarterly\"]")
         List<@NotBlank @Size(max = 200) String> publications,
         @WebUrl
-        @Schema(description = "Portrait image, http(s).", example = "https://images.example.org/authors/helen-varga.jpg")
-        String avatarUrl) {
+        @Schema(description = "Portrait image elsewhere, http(s); used only while `avatar` is not set (prefer "
+                + "`avatar`).", example = "https://images.example.org/authors/helen-varga.jpg")
+        String avatarUrl,
+        @Valid @Schema(nullable = true, description = "Portrait from the asset library: its square crop is shown. "
+                + "Its alt text defaults to the asset's, then to the author's name.")
+        ImageUse avatar) {
+
+    /** An author without an avatar from the asset library. */
+    public AuthorInput(String slug, String name, String role, String bio, String location, List<AuthorLink> links,
+            List<String> publications, String avatarUrl) {
+        this(slug, name, role, bio, location, links, publications, avatarUrl, null);
+    }
 
     public List<AuthorLink> links() {
         return links == null ? List.of() : links;

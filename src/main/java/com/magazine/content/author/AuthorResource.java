@@ -77,6 +77,7 @@ public class AuthorResource {
     @APIResponse(responseCode = "400", description = "The body is malformed or a field is invalid.")
     @APIResponse(responseCode = "403", description = "The key may not create authors.")
     @APIResponse(responseCode = "409", description = "The slug is taken.")
+    @APIResponse(responseCode = "422", description = "The avatar names no asset.")
     public RestResponse<AuthorView> createAuthor(@Valid @NotNull AuthorInput input, UriInfo uri) {
         AuthorView created = authors.create(input);
         return RestResponse.ResponseBuilder
@@ -98,6 +99,7 @@ public class AuthorResource {
     @APIResponse(responseCode = "403", description = "The key may not change this author.")
     @APIResponse(responseCode = "404", description = "No author has this slug.")
     @APIResponse(responseCode = "409", description = "The new slug is taken.")
+    @APIResponse(responseCode = "422", description = "The avatar names no asset.")
     public RestResponse<AuthorView> replaceAuthor(@Parameter(description = SLUG) @PathParam("slug") String slug,
             @Parameter(description = "The ETag you last read; the update is refused (412) if it is stale.")
             @HeaderParam("If-Match") String ifMatch,
@@ -119,7 +121,7 @@ public class AuthorResource {
     @APIResponse(responseCode = "403", description = "The key may not change this author.")
     @APIResponse(responseCode = "404", description = "No author has this slug.")
     @APIResponse(responseCode = "409", description = "The new slug is taken.")
-    @APIResponse(responseCode = "422", description = "The patch removes the slug.")
+    @APIResponse(responseCode = "422", description = "The patch removes the slug, or the avatar names no asset.")
     public RestResponse<AuthorView> updateAuthor(@Parameter(description = SLUG) @PathParam("slug") String slug,
             @Parameter(description = "The ETag you last read; the update is refused (412) if it is stale.")
             @HeaderParam("If-Match") String ifMatch,

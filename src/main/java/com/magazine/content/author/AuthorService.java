@@ -1,5 +1,13 @@
 package com.magazine.content.author;
 
+import com.magazine.content.asset.AssetService;
+import com.magazine.content.asset.EmbeddedAsset;
+import com.magazine.content.asset.ImageUse;
+import com.magazine.content.common.ContentConfig;
+import com.magazine.content.common.time.Timestamps;
+import java.time.Instant;
+import java.util.Objects;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.magazine.content.access.AuthorDirectory;
 import com.magazine.content.access.Caller;
@@ -41,9 +49,14 @@ public class AuthorService implements AuthorDirectory {
     private final Instance<AuthorReferences> references;
     private final ChangeLog changes;
     private final Event<AuthorRemoved> removed;
+    private final AssetService assets;
+    private final String mediaBase;
 
     AuthorService(AuthorRepository authors, Cursors cursors, MergePatch mergePatch, Instance<Caller> caller,
-            Instance<AuthorReferences> references, ChangeLog changes, Event<AuthorRemoved> removed) {
+            Instance<AuthorReferences> references, ChangeLog changes, Event<AuthorRemoved> removed,
+            AssetService assets, ContentConfig config) {
+        this.assets = assets;
+        this.mediaBase = config.site().apiUrl().replaceAll("/$", "");
         this.authors = authors;
         this.cursors = cursors;
         this.mergePatch = mergePatch;
@@ -63,21 +76,25 @@ public class AuthorService implements AuthorDirectory {
             afterName = keys.get(0);
             afterId = Cursors.uuid(keys.get(1));
         }
-        return Page.of(authors.pageByName(afterName, afterId, page.limit() + 1), page.limit(), AuthorView::from,
+        List<Author> found = authors.pageByName(afterName, afterId, page.limit() + 1);
+        Map<UUID, EmbeddedAsset> avatars = avatarsOf(found);
+        Instant now = Timestamps.now();
+        return Page.of(found, page.limit(), author -> view(author, avatars, now),
                 author -> cursors.encode(BY_NAME, author.sortName(), author.id().toString()));
     }
 
     @Transactional
     public AuthorView get(String slug) {
-        return AuthorView.from(find(slug));
+        return view(find(slug));
     }
 
     @Transactional
     public AuthorView create(AuthorInput input) {
+        requireAvatar(input);
         String slug = input.slug() != null ? claim(input.slug()) : freeSlugFor(input.name());
         Author author = save(new Author(slug, input));
         record(author, Change.Op.upsert, "created");
-        return AuthorView.from(author);
+        return view(author);
     }
 
     /** Full update (PUT): every field is replaced; a left-out slug keeps the current one. */
@@ -87,10 +104,11 @@ public class AuthorService implements AuthorDirectory {
         if (input.slug() != null && !input.slug().equals(author.slug())) {
             claim(input.slug());
         }
+        requireAvatar(input);
         author.revise(input);
         save(author);
         record(author, Change.Op.upsert, "updated");
-        return AuthorView.from(author);
+        return view(author);
     }
 
     /** JSON merge patch: applied to the author as written, then checked and saved like a full update. */
@@ -104,17 +122,18 @@ public class AuthorService implements AuthorDirectory {
         if (!input.slug().equals(author.slug())) {
             claim(input.slug());
         }
+        requireAvatar(input);
         author.revise(input);
         save(author);
         record(author, Change.Op.upsert, "updated");
-        return AuthorView.from(author);
+        return view(author);
     }
 
     /** Deletes an author who no longer has anything (409 naming what remains). */
     @Transactional
     public void delete(String slug, IfMatch ifMatch) {
         Author author = find(slug);
-        ifMatch.check(AuthorView.from(author).etag());
+        ifMatch.check(view(author).etag());
         List<String> remaining = references.stream()
                 .map(reference -> reference.describe(author.id()))
                 .flatMap(Optional::stream)
@@ -146,7 +165,10 @@ public class AuthorService implements AuthorDirectory {
     @Transactional
     public List<AuthorView> all() {
         ReadDependencies.on(AuthorKeys.AUTHORS);
-        return authors.list("order by sortName, id").stream().map(AuthorView::from).toList();
+        List<Author> all = authors.list("order by sortName, id");
+        Map<UUID, EmbeddedAsset> avatars = avatarsOf(all);
+        Instant now = Timestamps.now();
+        return all.stream().map(author -> view(author, avatars, now)).toList();
     }
 
     @Override
@@ -172,8 +194,33 @@ public class AuthorService implements AuthorDirectory {
     /** For other features: these authors, by id, in one query. */
     @Transactional
     public Map<UUID, AuthorView> viewsOf(Collection<UUID> ids) {
-        return shown(authors.findByIds(Set.copyOf(ids))).stream()
-                .collect(Collectors.toMap(Author::id, AuthorView::from));
+        List<Author> found = shown(authors.findByIds(Set.copyOf(ids)));
+        Map<UUID, EmbeddedAsset> avatars = avatarsOf(found);
+        Instant now = Timestamps.now();
+        return found.stream().collect(Collectors.toMap(Author::id, author -> view(author, avatars, now)));
+    }
+
+    /** The avatars of these authors, in one query. */
+    private Map<UUID, EmbeddedAsset> avatarsOf(List<Author> shown) {
+        return assets.embeddable(shown.stream().map(Author::avatar).filter(Objects::nonNull)
+                .map(ImageUse::assetId).collect(Collectors.toSet()));
+    }
+
+    private AuthorView view(Author author) {
+        return view(author, avatarsOf(List.of(author)), Timestamps.now());
+    }
+
+    private AuthorView view(Author author, Map<UUID, EmbeddedAsset> avatars, Instant now) {
+        return AuthorView.of(author, author.avatar() == null ? null : avatars.get(author.avatar().assetId()), now,
+                mediaBase);
+    }
+
+    /** An avatar names an asset that exists. */
+    private void requireAvatar(AuthorInput input) {
+        if (input.avatar() != null && input.avatar().assetId() != null
+                && assets.embeddable(Set.of(input.avatar().assetId())).isEmpty()) {
+            throw Problems.unprocessable("avatar.assetId", "no asset has the id " + input.avatar().assetId());
+        }
     }
 
     private Author find(String slug) {
@@ -198,7 +245,7 @@ public class AuthorService implements AuthorDirectory {
     private Author findForWrite(String slug, IfMatch ifMatch) {
         Author author = find(slug);
         caller.get().requireWriteFor(author.id());
-        ifMatch.check(AuthorView.from(author).etag());
+        ifMatch.check(view(author).etag());
         return author;
     }
 

@@ -1,5 +1,10 @@
 package com.magazine.content.feed;
 
+import com.magazine.content.asset.EmbeddedAsset;
+import com.magazine.content.asset.ResponsiveImage;
+import com.rometools.rome.feed.synd.SyndEnclosure;
+import com.rometools.rome.feed.synd.SyndEnclosureImpl;
+
 import com.magazine.content.article.ArticleAuthor;
 import com.magazine.content.article.ArticleView;
 import com.magazine.content.common.ContentConfig;
@@ -39,12 +44,16 @@ class FeedWriter {
     static final String JSON_FEED = "application/feed+json";
 
     private static final Namespace ATOM_NS = Namespace.getNamespace("atom", "http://www.w3.org/2005/Atom");
+    /** Media RSS: what feed readers and aggregators take a story's picture from. */
+    private static final Namespace MEDIA_NS = Namespace.getNamespace("media", "http://search.yahoo.com/mrss/");
 
     private final FeedService feeds;
     private final List<String> hubs;
     private final String language;
+    private final String mediaBase;
 
     FeedWriter(FeedService feeds, ContentConfig config) {
+        this.mediaBase = config.site().apiUrl().replaceAll("/$", "");
         this.feeds = feeds;
         this.hubs = config.feeds().websubHubs().orElse(List.of());
         this.language = config.site().language();
@@ -106,7 +115,7 @@ class FeedWriter {
                                         author.avatarUrl()))
                                 .toList(),
                         article.tags().stream().map(tag -> tag.name()).toList(),
-                        null))
+                        null, lead(article).map(file -> mediaBase + file.path()).orElse(null)))
                 .toList();
         return new JsonFeed(JsonFeed.VERSION, feed.title(), feed.homeUrl(), selfUrl, feed.description(), language,
                 hubs.isEmpty() ? null : hubs.stream().map(hub -> new JsonFeed.Hub("WebSub", hub)).toList(), items);
@@ -150,7 +159,46 @@ class FeedWriter {
             categories.add(category);
         });
         entry.setCategories(categories);
+        lead(article).ifPresent(file -> {
+            // RSS <enclosure> and Atom <link rel="enclosure">: a rendition's length is not known until it is made,
+            // and 0 is what the RSS Advisory Board asks for then
+            SyndEnclosure enclosure = new SyndEnclosureImpl();
+            enclosure.setUrl(mediaBase + file.path());
+            enclosure.setType(file.mediaType());
+            enclosure.setLength(0);
+            entry.setEnclosures(List.of(enclosure));
+            if (rss) {
+                entry.setForeignMarkup(List.of(mediaContent(file, article.image())));
+            }
+        });
         return entry;
+    }
+
+    /** The lead image's file for feeds, when the article shows one. */
+    private static java.util.Optional<EmbeddedAsset.ImageFile> lead(ArticleView article) {
+        return article.image() == null || article.leadAsset() == null ? java.util.Optional.empty()
+                : java.util.Optional.of(article.leadAsset().enclosure());
+    }
+
+    /** Media RSS's {@code media:content} for the lead image, with its alt text, caption and credit. */
+    private Element mediaContent(EmbeddedAsset.ImageFile file, ResponsiveImage image) {
+        Element content = new Element("content", MEDIA_NS);
+        content.setAttribute("url", mediaBase + file.path());
+        content.setAttribute("type", file.mediaType());
+        content.setAttribute("medium", "image");
+        content.setAttribute("width", String.valueOf(file.width()));
+        content.setAttribute("height", String.valueOf(file.height()));
+        if (image.alt() != null) {
+            content.addContent(new Element("title", MEDIA_NS).setText(image.alt()));
+        }
+        if (image.caption() != null) {
+            content.addContent(new Element("description", MEDIA_NS).setAttribute("type", "plain")
+                    .setText(image.caption()));
+        }
+        if (image.credit() != null) {
+            content.addContent(new Element("credit", MEDIA_NS).setText(image.credit()));
+        }
+        return content;
     }
 
     private static SyndLink link(String rel, String href, String type) {

@@ -33,7 +33,8 @@ public record JsonFeed(
             @JsonProperty("date_modified") Instant dateModified,
             List<Author> authors,
             List<String> tags,
-            String language) {
+            String language,
+            String image) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -268,7 +268,13 @@ public class ResponseCache implements Purgeable {
         long now = generation.get();
         Horizon known = horizon;
         if (known == null || !known.answers(now, since)) {
-            Instant next = horizons.isResolvable() ? horizons.get().nextAfter(since).orElse(null) : null;
+            Instant next = null;
+            for (VisibilityHorizon source : horizons) {
+                Instant candidate = source.nextAfter(since).orElse(null);
+                if (candidate != null && (next == null || candidate.isBefore(next))) {
+                    next = candidate;
+                }
+            }
             known = new Horizon(now, since, next);
             horizon = known;
         }
