@@ -149,7 +149,7 @@ public class AssetService {
             Asset asset = findForWrite(id, ifMatch);
             List<AssetUse> uses = usesOf(List.of(id)).getOrDefault(id, List.of());
             if (!uses.isEmpty()) {
-                throw Problems.conflict("in-use", "The asset is shown by " + describe(uses)
+                throw Problems.conflict("asset-in-use", "The asset is shown by " + describe(uses)
                         + "; remove it from them first (its usedIn lists them all).");
             }
             record(asset, "deleted", Change.Op.delete);

@@ -31,18 +31,27 @@ class ArticleQueryCostTest {
     @Test
     void aPageOfArticlesWithAuthorsAndTagsCostsAConstantNumberOfStatements() {
         String tag = unique("Costed");
+        List<String> pictures = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            pictures.add(com.magazine.content.support.Api.asAdmin().contentType("image/jpeg").queryParam("alt", "A view")
+                    .body(com.magazine.content.asset.TestImages.jpeg(80, 60, System.nanoTime()))
+                    .when().post("/api/v1/assets").then().statusCode(201).extract().path("id"));
+        }
         for (int i = 0; i < 22; i++) {
             Map<String, Object> body = new HashMap<>(article(unique("Costed " + i), createAuthor(unique("Cost Writer")),
                     createAuthor(unique("Co Writer"))));
             body.put("tags", List.of(tag, unique("Extra")));
+            body.put("image", Map.of("assetId", pictures.get(i % pictures.size())));
             publishedArticle(body);
         }
         long two = statements(Map.of("tag", tag.toLowerCase(), "limit", 2));
         long twenty = statements(Map.of("tag", tag.toLowerCase(), "limit", 20));
         long withBodies = statements(Map.of("tag", tag.toLowerCase(), "limit", 20, "fields", "slug,body,bodyHtml"));
-        // the tag by its slug; one statement finds the page and reads its rows with their tags; the bylines; and
-        // when the next scheduled article goes public (how long the answer may be cached)
-        assertThat(twenty).isEqualTo(two).isEqualTo(4);
+        // the tag by its slug; one statement finds the page and reads its rows with their tags and lead images; the
+        // bylines; the lead images' assets; and
+        // how long the answer may be cached: when the next scheduled article goes public, when the next image's
+        // rights expire (one statement each, asked again only after a purge)
+        assertThat(twenty).isEqualTo(two).isEqualTo(6);
         // the page's bodies in one statement, and the quotations they cite in one more
         assertThat(withBodies).isLessThanOrEqualTo(twenty + 2);
     }

@@ -210,7 +210,7 @@ class ImagesInContentTest {
                 .body("usedIn.slug", hasItem(slug))
                 .body("usedIn.slug", hasItem(author));
         asAdmin().when().delete("/api/v1/assets/" + picture).then().statusCode(409).contentType(PROBLEM_JSON)
-                .body("type", equalTo("urn:content-api:problem:in-use"))
+                .body("type", equalTo("urn:content-api:problem:asset-in-use"))
                 .body("detail", containsString("article '" + slug + "'"))
                 .body("detail", containsString("author '" + author + "'"));
         anonymous().when().get("/api/v1/articles/" + slug).then().statusCode(200)

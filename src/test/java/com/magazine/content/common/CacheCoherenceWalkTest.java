@@ -320,6 +320,8 @@ class CacheCoherenceWalkTest {
 
     /** Makes a first few of everything, so that every route has something to show. */
     private void seed() {
+        createAsset();
+        createAsset();
         for (int i = 0; i < 3; i++) {
             createAuthor();
         }
@@ -426,6 +428,18 @@ class CacheCoherenceWalkTest {
                 }
             }
             return "delete quotation " + id + " -> " + status;
+        } else if (choice < 78) {
+            String id = world.assets.get(random.nextInt(world.assets.size()));
+            return "update asset " + id + " -> " + patch("/api/v1/assets/" + id, Map.of("alt",
+                    "A " + world.word + " picture " + random.nextInt(1000), "caption", "Seen " + random.nextInt(100)));
+        } else if (choice < 79) {
+            // its images leave every public answer at that instant, with no write: as a scheduled publication
+            String id = world.assets.get(random.nextInt(world.assets.size()));
+            Instant at = Instant.now().plusMillis(1500);
+            world.scheduled.add(at);
+            int status = patch("/api/v1/assets/" + id, Map.of("rightsExpireAt", at.toString()));
+            createAsset(); // something to show from now on
+            return "expire the rights of asset " + id + " -> " + status;
         } else if (choice < 83) {
             return "post comment " + postComment();
         } else if (world.comments.isEmpty()) {
@@ -455,11 +469,28 @@ class CacheCoherenceWalkTest {
     }
 
     private String createAuthor() {
-        String slug = admin().contentType(ContentType.JSON).body(Map.of("name", "Walker " + run + " " + random.nextInt(1_000_000),
-                        "role", "Correspondent", "location", "Port " + random.nextInt(100)))
+        Map<String, Object> input = new HashMap<>(Map.of("name", "Walker " + run + " " + random.nextInt(1_000_000),
+                "role", "Correspondent", "location", "Port " + random.nextInt(100)));
+        if (!world.assets.isEmpty() && random.nextBoolean()) {
+            input.put("avatar", Map.of("assetId", someAsset()));
+        }
+        String slug = admin().contentType(ContentType.JSON).body(input)
                 .post("/api/v1/authors").then().statusCode(201).extract().path("slug");
         world.authors.add(slug);
         return slug;
+    }
+
+    /** A new image (new bytes, so a new asset) with alt text, as content may show it. */
+    private String createAsset() {
+        String id = admin().contentType("image/jpeg").queryParam("alt", "A " + world.word + " view")
+                .body(com.magazine.content.asset.TestImages.jpeg(64, 48, random.nextLong()))
+                .post("/api/v1/assets").then().statusCode(201).extract().path("id");
+        world.assets.add(id);
+        return id;
+    }
+
+    private String someAsset() {
+        return world.assets.get(random.nextInt(world.assets.size()));
     }
 
     private String createQuotation() {
@@ -493,7 +524,13 @@ class CacheCoherenceWalkTest {
         if (!world.quotations.isEmpty() && random.nextBoolean()) {
             body.add(Map.of("type", "quote", "quotationId", world.someQuotationId()));
         }
+        if (random.nextInt(4) == 0) {
+            body.add(Map.of("type", "image", "assetId", someAsset(), "layout", "wide"));
+        }
         Map<String, Object> article = new HashMap<>();
+        if (random.nextBoolean()) {
+            article.put("image", Map.of("assetId", someAsset()));
+        }
         article.put("title", title());
         article.put("authors", List.of(world.someAuthorSlug()));
         article.put("tags", tags());
@@ -551,8 +588,12 @@ class CacheCoherenceWalkTest {
         final List<String> quotations = new ArrayList<>();
         final List<String> goneQuotations = new ArrayList<>();
         final List<String> comments = new ArrayList<>();
-        /** When scheduled articles go public by themselves: answers kept before then expire then. */
+        /**
+         * When what the public sees changes by itself (a scheduled article goes public, an image's rights expire):
+         * answers kept before then expire then.
+         */
         final List<Instant> scheduled = new ArrayList<>();
+        final List<String> assets = new ArrayList<>();
         final String word = "zephyr" + run;
         final String speaker = "Orla Vance " + run;
         final List<String> tagNames = List.of("Walk " + run + " Harbor", "Walk " + run + " Courts");

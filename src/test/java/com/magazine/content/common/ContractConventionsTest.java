@@ -148,7 +148,7 @@ class ContractConventionsTest {
                 .createForSpecificationUrl(java.nio.file.Path.of("openapi/openapi.yaml").toUri().toString()).build();
         String author = """
                 {"id":"01937c1e-6d3a-7cc2-9a43-2c1f0e6b7d11","slug":"helen-varga","name":"Helen Varga","role":null,\
-                "bio":null,"location":null,"links":[],"publications":[],"avatarUrl":null,\
+                "bio":null,"location":null,"links":[],"publications":[],"avatarUrl":null,"avatar":null,\
                 "createdAt":"2026-11-24T09:15:00Z","updatedAt":"2026-11-24T09:15:00Z","version":0%s}""";
         assertThat(validator.validateResponse("/api/v1/authors/helen-varga", Request.Method.GET, answer(
                 author.formatted(""))).getMessages()).as("the author as documented").isEmpty();

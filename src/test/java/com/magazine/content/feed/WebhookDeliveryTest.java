@@ -115,6 +115,34 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void assetChangesAreDeliveredToWebhooksForAssets() throws Exception {
+        try (Receiver assets = new Receiver()) {
+            String hook = withKey(partner).contentType(ContentType.JSON)
+                    .body(Map.of("url", assets.url(), "events", List.of("asset.*")))
+                    .when().post("/api/v1/webhooks").then().statusCode(201).extract().path("webhook.id");
+            String id = asAdmin().contentType("image/jpeg")
+                    .body(com.magazine.content.asset.TestImages.jpeg(400, 300, System.nanoTime()))
+                    .when().post("/api/v1/assets").then().statusCode(201).extract().path("id");
+            asAdmin().contentType("application/merge-patch+json").body(Map.of("alt", "A buoy in a swell"))
+                    .when().patch("/api/v1/assets/" + id).then().statusCode(200);
+            drain();
+
+            List<String> events = new ArrayList<>();
+            for (Receiver.Received delivery : assets.received) {
+                JsonNode body = new ObjectMapper().readTree(delivery.body());
+                assertThat(body.get("entity").get("id").asText()).isEqualTo(id);
+                List<String> keys = new ArrayList<>();
+                body.get("surrogateKeys").forEach(key -> keys.add(key.asText()));
+                assertThat(keys).contains("asset:" + id); // what purges every answer that shows the image
+                events.add(body.get("event").asText());
+            }
+            assertThat(events).containsExactlyInAnyOrder("asset.created", "asset.updated"); // sent side by side
+            assertThat(receiver.received).isEmpty(); // the article webhook hears nothing of assets
+            withKey(partner).when().delete("/api/v1/webhooks/" + hook).then().statusCode(204);
+        }
+    }
+
+    @Test
     void aFailingReceiverIsRetriedWithBackoffThenGivenUp() throws Exception {
         receiver.status.set(500);
         String slug = publishedArticle(article(unique("Retried"), createAuthor(unique("Retrier"))));
