@@ -72,6 +72,25 @@ class S3StorageTest {
     }
 
     @Test
+    void anArticlesImagesAreRenderedFromTheBucket() {
+        String id = AssetResourceTest.upload(TestImages.jpeg(1600, 1000, System.nanoTime()), "image/jpeg").then()
+                .statusCode(201).extract().path("id");
+        asAdmin().contentType("application/merge-patch+json").body(java.util.Map.of("alt", "A tug in the fog"))
+                .when().patch("/api/v1/assets/" + id).then().statusCode(200);
+        java.util.Map<String, Object> article = new java.util.HashMap<>(com.magazine.content.support.Api.article(
+                com.magazine.content.support.Api.unique("Bucketed"), com.magazine.content.support.Api.createAuthor(
+                        com.magazine.content.support.Api.unique("Bucket Writer"))));
+        article.put("image", java.util.Map.of("assetId", id));
+        String slug = com.magazine.content.support.Api.publishedArticle(article);
+        Response read = com.magazine.content.support.Api.anonymous().when().get("/api/v1/articles/" + slug);
+        read.then().statusCode(200).body("image.assetId", equalTo(id)).body("image.alt", equalTo("A tug in the fog"));
+        String src = read.path("image.src");
+        AssetResourceTest.browser().when().get(src).then().statusCode(200).contentType("image/jpeg");
+        assertThat(keys("renditions/" + id + "/")).anyMatch(key -> key.endsWith("/full/1280.jpg"));
+        asAdmin().when().delete("/api/v1/assets/" + id).then().statusCode(409);
+    }
+
+    @Test
     void aStoreThatCannotBeReachedIsA503WithRetryAfterNeverA500() {
         Response created = AssetResourceTest.upload(TestImages.jpeg(900, 600, 22), "image/jpeg");
         created.then().statusCode(201);
