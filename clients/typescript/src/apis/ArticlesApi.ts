@@ -39,6 +39,11 @@ import {
     NewsArticleToJSON,
 } from '../models/NewsArticle.js';
 import {
+    type PagePreviewView,
+    PagePreviewViewFromJSON,
+    PagePreviewViewToJSON,
+} from '../models/PagePreviewView.js';
+import {
     type PageRevisionView,
     PageRevisionViewFromJSON,
     PageRevisionViewToJSON,
@@ -48,6 +53,16 @@ import {
     PageTagViewFromJSON,
     PageTagViewToJSON,
 } from '../models/PageTagView.js';
+import {
+    type PreviewCreated,
+    PreviewCreatedFromJSON,
+    PreviewCreatedToJSON,
+} from '../models/PreviewCreated.js';
+import {
+    type PreviewRequest,
+    PreviewRequestFromJSON,
+    PreviewRequestToJSON,
+} from '../models/PreviewRequest.js';
 import {
     type Problem,
     ProblemFromJSON,
@@ -82,6 +97,17 @@ export interface CreateArticleRequest {
     articleInput: ArticleInput;
 }
 
+export interface CreateArticlePreviewRequest {
+    /**
+     * The article's slug.
+     */
+    slug: string;
+    /**
+     * 
+     */
+    previewRequest?: PreviewRequest;
+}
+
 export interface DeleteArticleRequest {
     /**
      * The article's slug; an old slug answers 301 to the current one.
@@ -102,6 +128,14 @@ export interface GetArticleRequest {
      * The members to send, comma-separated, dotted into embedded objects (e.g. title,authors.name); * stands for the default ones; bodyHtml is sent only when named.
      */
     fields?: string;
+    /**
+     * The same token, for a link sent to someone.
+     */
+    preview?: string;
+    /**
+     * A draft preview token (see createArticlePreview): the answer is the article as the token shows it, never cached.
+     */
+    previewToken?: string;
 }
 
 export interface GetArticleJsonLdRequest {
@@ -118,6 +152,13 @@ export interface GetArticleRevisionRequest {
     number: number;
     /**
      * The article's slug; an old slug answers 301 to the current one.
+     */
+    slug: string;
+}
+
+export interface ListArticlePreviewsRequest {
+    /**
+     * The article's slug.
      */
     slug: string;
 }
@@ -306,6 +347,13 @@ export interface RestoreArticleRevisionRequest {
     ifMatch?: string;
 }
 
+export interface RevokeArticlePreviewsRequest {
+    /**
+     * The article's slug.
+     */
+    slug: string;
+}
+
 export interface UnpublishArticleRequest {
     /**
      * The article's slug; an old slug answers 301 to the current one.
@@ -454,6 +502,64 @@ export class ArticlesApi extends runtime.BaseAPI {
     }
 
     /**
+     * Creates request options for createArticlePreview without sending the request
+     */
+    async createArticlePreviewRequestOpts(requestParameters: CreateArticlePreviewRequest): Promise<runtime.RequestOpts> {
+        if (requestParameters['slug'] == null) {
+            throw new runtime.RequiredError(
+                'slug',
+                'Required parameter "slug" was null or undefined when calling createArticlePreview().'
+            );
+        }
+
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        headerParameters['Content-Type'] = 'application/json';
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("apiKey", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+
+        let urlPath = `/api/v1/articles/{slug}/previews`;
+        urlPath = urlPath.replace('{slug}', encodeURIComponent(String(requestParameters['slug'])));
+
+        return {
+            path: urlPath,
+            method: 'POST',
+            headers: headerParameters,
+            query: queryParameters,
+            body: PreviewRequestToJSON(requestParameters['previewRequest']),
+        };
+    }
+
+    /**
+     * A token that reads this one article without a key, as its latest draft (following each change) or as one revision: send it as the Preview-Token header on getArticle, or as ?preview= in a link. It lasts an hour unless asked otherwise, a week at most; the answers it gets are never cached. Shown this once.
+     * Make a draft preview token
+     */
+    async createArticlePreviewRaw(requestParameters: CreateArticlePreviewRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<PreviewCreated>> {
+        const requestOptions = await this.createArticlePreviewRequestOpts(requestParameters);
+        const response = await this.request(requestOptions, initOverrides);
+
+        return new runtime.JSONApiResponse(response, (jsonValue) => PreviewCreatedFromJSON(jsonValue));
+    }
+
+    /**
+     * A token that reads this one article without a key, as its latest draft (following each change) or as one revision: send it as the Preview-Token header on getArticle, or as ?preview= in a link. It lasts an hour unless asked otherwise, a week at most; the answers it gets are never cached. Shown this once.
+     * Make a draft preview token
+     */
+    async createArticlePreview(requestParameters: CreateArticlePreviewRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<PreviewCreated> {
+        const response = await this.createArticlePreviewRaw(requestParameters, initOverrides);
+        return await response.value();
+    }
+
+    /**
      * Creates request options for deleteArticle without sending the request
      */
     async deleteArticleRequestOpts(requestParameters: DeleteArticleRequest): Promise<runtime.RequestOpts> {
@@ -528,7 +634,15 @@ export class ArticlesApi extends runtime.BaseAPI {
             queryParameters['fields'] = requestParameters['fields'];
         }
 
+        if (requestParameters['preview'] != null) {
+            queryParameters['preview'] = requestParameters['preview'];
+        }
+
         const headerParameters: runtime.HTTPHeaders = {};
+
+        if (requestParameters['previewToken'] != null) {
+            headerParameters['Preview-Token'] = String(requestParameters['previewToken']);
+        }
 
         if (this.configuration && this.configuration.accessToken) {
             const token = this.configuration.accessToken;
@@ -685,6 +799,61 @@ export class ArticlesApi extends runtime.BaseAPI {
      */
     async getArticleRevision(requestParameters: GetArticleRevisionRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<Revision> {
         const response = await this.getArticleRevisionRaw(requestParameters, initOverrides);
+        return await response.value();
+    }
+
+    /**
+     * Creates request options for listArticlePreviews without sending the request
+     */
+    async listArticlePreviewsRequestOpts(requestParameters: ListArticlePreviewsRequest): Promise<runtime.RequestOpts> {
+        if (requestParameters['slug'] == null) {
+            throw new runtime.RequiredError(
+                'slug',
+                'Required parameter "slug" was null or undefined when calling listArticlePreviews().'
+            );
+        }
+
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("apiKey", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+
+        let urlPath = `/api/v1/articles/{slug}/previews`;
+        urlPath = urlPath.replace('{slug}', encodeURIComponent(String(requestParameters['slug'])));
+
+        return {
+            path: urlPath,
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        };
+    }
+
+    /**
+     * Newest first: who made which, until when, and which are revoked. The tokens themselves are not kept.
+     * List an article\'s preview tokens
+     */
+    async listArticlePreviewsRaw(requestParameters: ListArticlePreviewsRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<PagePreviewView>> {
+        const requestOptions = await this.listArticlePreviewsRequestOpts(requestParameters);
+        const response = await this.request(requestOptions, initOverrides);
+
+        return new runtime.JSONApiResponse(response, (jsonValue) => PagePreviewViewFromJSON(jsonValue));
+    }
+
+    /**
+     * Newest first: who made which, until when, and which are revoked. The tokens themselves are not kept.
+     * List an article\'s preview tokens
+     */
+    async listArticlePreviews(requestParameters: ListArticlePreviewsRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<PagePreviewView> {
+        const response = await this.listArticlePreviewsRaw(requestParameters, initOverrides);
         return await response.value();
     }
 
@@ -1255,6 +1424,60 @@ export class ArticlesApi extends runtime.BaseAPI {
     async restoreArticleRevision(requestParameters: RestoreArticleRevisionRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<Article> {
         const response = await this.restoreArticleRevisionRaw(requestParameters, initOverrides);
         return await response.value();
+    }
+
+    /**
+     * Creates request options for revokeArticlePreviews without sending the request
+     */
+    async revokeArticlePreviewsRequestOpts(requestParameters: RevokeArticlePreviewsRequest): Promise<runtime.RequestOpts> {
+        if (requestParameters['slug'] == null) {
+            throw new runtime.RequiredError(
+                'slug',
+                'Required parameter "slug" was null or undefined when calling revokeArticlePreviews().'
+            );
+        }
+
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("apiKey", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+
+        let urlPath = `/api/v1/articles/{slug}/previews`;
+        urlPath = urlPath.replace('{slug}', encodeURIComponent(String(requestParameters['slug'])));
+
+        return {
+            path: urlPath,
+            method: 'DELETE',
+            headers: headerParameters,
+            query: queryParameters,
+        };
+    }
+
+    /**
+     * At once: each is refused (403) from now on.
+     * Revoke every preview token of an article
+     */
+    async revokeArticlePreviewsRaw(requestParameters: RevokeArticlePreviewsRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        const requestOptions = await this.revokeArticlePreviewsRequestOpts(requestParameters);
+        const response = await this.request(requestOptions, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * At once: each is refused (403) from now on.
+     * Revoke every preview token of an article
+     */
+    async revokeArticlePreviews(requestParameters: RevokeArticlePreviewsRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.revokeArticlePreviewsRaw(requestParameters, initOverrides);
     }
 
     /**

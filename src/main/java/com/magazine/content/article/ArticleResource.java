@@ -32,6 +32,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.UriInfo;
 import com.magazine.content.common.http.HttpCaching;
+import com.magazine.content.common.http.PreviewTokens;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -58,9 +59,11 @@ public class ArticleResource {
     private final Representations representations;
     private final ObjectMapper json;
     private final ArticleJsonLd jsonLd;
+    private final PreviewService previews;
 
     ArticleResource(ArticleQueryService queries, ArticleCommandService commands, Representations representations, ObjectMapper json,
-            ArticleJsonLd jsonLd) {
+            ArticleJsonLd jsonLd, PreviewService previews) {
+        this.previews = previews;
         this.queries = queries;
         this.commands = commands;
         this.representations = representations;
@@ -95,10 +98,23 @@ public class ArticleResource {
     @APIResponse(responseCode = "301", description = "An old slug: Location has the current URL.",
             headers = @Header(name = "Location", description = "The article under its current slug."))
     @APIResponse(responseCode = "400", description = "An unknown member in fields.")
+    @APIResponse(responseCode = "403", description = "A preview token that is unknown, expired, revoked, or made for "
+            + "another article (never answered with the published version instead).")
     @APIResponse(responseCode = "404", description = "No article has this slug, or the caller may not see it.")
     public RestResponse<JsonNode> getArticle(@Parameter(description = SLUG) @PathParam("slug") String slug,
-            @Parameter(description = FIELDS) @QueryParam("fields") @Size(max = 1000) String fields, Request request) {
+            @Parameter(description = FIELDS) @QueryParam("fields") @Size(max = 1000) String fields,
+            @Parameter(description = "A draft preview token (see createArticlePreview): the answer is the article "
+                    + "as the token shows it, never cached.") @HeaderParam(PreviewTokens.HEADER) @Size(max = 200)
+            String previewHeader,
+            @Parameter(description = "The same token, for a link sent to someone.") @QueryParam(PreviewTokens.QUERY)
+            @Size(max = 200) String previewQuery,
+            Request request) {
         FieldSelection selection = Representations.fields(fields, ArticleFields.FULL);
+        if (PreviewTokens.carried(previewHeader, previewQuery)) {
+            ArticleView preview = previews.read(slug, previewHeader != null ? previewHeader : previewQuery, selection);
+            return RestResponse.ResponseBuilder.fromResponse(representations.item(request, preview, selection, fields))
+                    .header("X-Robots-Tag", "noindex").build();
+        }
         return HttpCaching.negotiated(representations.item(request, queries.get(slug, selection), selection, fields));
     }
 

@@ -61,13 +61,25 @@ class ArticleViews {
     /** Views of these articles, with what they embed fetched for all of them at once. */
     List<ArticleView> views(List<ArticleSummary> page, FieldSelection selection, Map<UUID, String> snippets,
             Instant now, EmbeddedAsset.Size size) {
+        boolean withBody = selection.includes("body") || selection.includes("bodyHtml");
+        Map<UUID, List<Block>> bodies = withBody
+                ? lists.bodies(page.stream().map(ArticleSummary::id).toList()) : Map.of();
+        return views(page, bodies, selection, snippets, now, size);
+    }
+
+    /** The view of an article as a preview shows it: {@code summary} and {@code body} as given, not as stored. */
+    ArticleView preview(ArticleSummary summary, List<Block> body, FieldSelection selection, Instant now) {
+        boolean withBody = selection.includes("body") || selection.includes("bodyHtml");
+        return views(List.of(summary), withBody ? Map.of(summary.id(), body) : Map.of(), selection, Map.of(), now,
+                EmbeddedAsset.Size.PAGE).get(0);
+    }
+
+    private List<ArticleView> views(List<ArticleSummary> page, Map<UUID, List<Block>> bodies, FieldSelection selection,
+            Map<UUID, String> snippets, Instant now, EmbeddedAsset.Size size) {
         Set<UUID> authorIds = new HashSet<>();
         for (ArticleSummary article : page) {
             authorIds.addAll(article.authorIds());
         }
-        boolean withBody = selection.includes("body") || selection.includes("bodyHtml");
-        Map<UUID, List<Block>> bodies = withBody
-                ? lists.bodies(page.stream().map(ArticleSummary::id).toList()) : Map.of();
         Map<UUID, AuthorView> byline = authors.viewsOf(authorIds);
         Map<UUID, QuotationEmbed> quoted = quotationsOf(bodies.values().stream().flatMap(List::stream).toList());
         boolean withHtml = selection.includes("bodyHtml");

@@ -1,5 +1,7 @@
 package com.magazine.content.asset;
 
+import com.magazine.content.common.http.ResponseHeadersFilter;
+
 import com.magazine.content.common.http.HttpCaching;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -60,7 +62,7 @@ class RenditionFiles {
                 .putHeader(HttpHeaders.CACHE_CONTROL, MediaResource.cacheControl(rendition.rightsExpireAt()))
                 .putHeader(HttpHeaders.ETAG, MediaResource.etag(rendition).toString())
                 .putHeader(HttpCaching.SURROGATE_KEY, AssetKeys.asset(rendition.source().id()).value())
-                .putHeader(HttpHeaders.VARY, "Authorization, Accept-Encoding")
+                .putHeader(HttpHeaders.VARY, String.join(", ", ResponseHeadersFilter.VARY_ON_READS))
                 .putHeader("X-Content-Type-Options", "nosniff");
         if (MediaResource.notModified(request.getHeader(HttpHeaders.IF_NONE_MATCH), rendition)) {
             response.setStatusCode(304).end();

@@ -286,6 +286,14 @@ public interface ContentConfig {
         /** How often scheduled articles whose instant has passed are announced (change feed, webhooks). */
         @WithDefault("5s")
         String announceEvery();
+
+        /** How long a draft preview token lasts when its creator does not say. */
+        @WithDefault("1h")
+        java.time.Duration previewLifetime();
+
+        /** The longest a draft preview token may last. */
+        @WithDefault("7d")
+        java.time.Duration previewMaxLifetime();
     }
 
     /** The public comment form: moderation and abuse limits. */

@@ -37,6 +37,11 @@ public final class Problems {
         return problem("stale-version", Status.PRECONDITION_FAILED, "Precondition Failed", detail);
     }
 
+    /** A 403 of a kind of its own ({@code type}), e.g. a preview token that does not read this article. */
+    public static HttpProblem forbidden(String type, String detail) {
+        return problem(type, Status.FORBIDDEN, "Forbidden", detail);
+    }
+
     public static HttpProblem forbidden(String detail) {
         return problem("forbidden", Status.FORBIDDEN, "Forbidden", detail);
     }

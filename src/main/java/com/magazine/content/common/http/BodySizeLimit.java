@@ -14,14 +14,14 @@ import java.util.List;
 
 /**
  * Refuses a body larger than {@code content.http.max-body-size} (uploads of assets: {@code content.assets.max-bytes})
- * with a 413 problem: at once when its
- * {@code Content-Length} says so; for a chunked body (no length announced) by reading it here, up to the limit, and
+ * with a 413 problem: at once when its {@code Content-Length} says so (reading and dropping the body when it is no
+ * more than {@link #DRAIN_FACTOR} times the limit, hanging up on a larger one); for a chunked body (no length announced) by reading it here, up to the limit, and
  * handing it on to the resource as read (the server's own check would answer those with a bare 413).
  */
 @ApplicationScoped
 class BodySizeLimit {
 
-    /** How much of a refused chunked body is read and dropped, in multiples of the limit, before hanging up. */
+    /** How much of a refused body is read and dropped, in multiples of the limit, before hanging up. */
     private static final int DRAIN_FACTOR = 8;
 
     /** Where uploads of files are taken: their limit is the assets' own. */
@@ -52,10 +52,18 @@ class BodySizeLimit {
         long maxBytes = limitOf(request);
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null) {
-            if (isLarger(length, maxBytes)) {
+            if (!isLarger(length, maxBytes)) {
+                context.next();
+            } else if (isLarger(length, DRAIN_FACTOR * maxBytes)) {
                 tooLarge(context, maxBytes);
             } else {
-                context.next();
+                // answered at once, and the body read and dropped: a client that sends it all before reading (most
+                // do) then reads the 413 instead of a broken pipe; a body much larger is cut off at once
+                EdgeProblems.send(context, mapper, 413, "body-too-large", "Content Too Large",
+                        "The body may be at most " + maxBytes + " bytes.", List.of(), false);
+                request.handler(chunk -> {
+                });
+                request.resume();
             }
             return;
         }

@@ -69,6 +69,7 @@ class ResponseCacheFilters {
         HttpServerRequest request = context.request();
         if (!cache.enabled() || request.method() != HttpMethod.GET
                 || request.getHeader(HttpHeaders.AUTHORIZATION) != null
+                || PreviewTokens.carried(request.getHeader(PreviewTokens.HEADER), request.getParam(PreviewTokens.QUERY))
                 || NEVER.stream().anyMatch(request.path()::startsWith)
                 || refreshRequested(request)) {
             // Cache-Control: no-cache asks for an answer made afresh: it is neither served nor kept here

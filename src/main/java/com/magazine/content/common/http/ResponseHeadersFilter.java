@@ -16,6 +16,13 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  */
 public class ResponseHeadersFilter {
 
+    /**
+     * What every read's answer varies on besides what it negotiates: who asks (a key, a preview token) and how it is
+     * compressed. Answers made outside the REST layer (renditions sent as files) send the same.
+     */
+    public static final java.util.List<String> VARY_ON_READS = java.util.List.of("Authorization", PreviewTokens.HEADER,
+            "Accept-Encoding");
+
     private final String publicCacheControl;
 
     ResponseHeadersFilter(ContentConfig config) {
@@ -38,8 +45,7 @@ public class ResponseHeadersFilter {
                     vary.add(token.strip());
                 }
             }
-            vary.add("Authorization");
-            vary.add("Accept-Encoding");
+            vary.addAll(VARY_ON_READS);
             headers.putSingle(HttpHeaders.VARY, String.join(", ", vary));
         }
         if (headers.containsKey(HttpHeaders.CACHE_CONTROL)) {
@@ -47,7 +53,9 @@ public class ResponseHeadersFilter {
         }
         if (!cacheable) {
             headers.putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
-        } else if (request.getHeaderString(HttpHeaders.AUTHORIZATION) != null) {
+        } else if (request.getHeaderString(HttpHeaders.AUTHORIZATION) != null
+                || PreviewTokens.carried(request.getHeaderString(PreviewTokens.HEADER),
+                        request.getUriInfo().getQueryParameters().getFirst(PreviewTokens.QUERY))) {
             headers.putSingle(HttpHeaders.CACHE_CONTROL, "private, no-store");
         } else {
             headers.putSingle(HttpHeaders.CACHE_CONTROL, publicCacheControl);

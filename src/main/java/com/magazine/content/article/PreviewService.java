@@ -1,0 +1,143 @@
+package com.magazine.content.article;
+
+import com.magazine.content.access.Caller;
+import com.magazine.content.common.ContentConfig;
+import com.magazine.content.common.error.Problems;
+import com.magazine.content.common.json.FieldSelection;
+import com.magazine.content.common.text.Slugs;
+import com.magazine.content.common.time.Timestamps;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Draft previews: expiring tokens, each reading one article (its latest draft, or one revision) without a key, for a
+ * frontend's preview mode and for links sent to people who have none. Tokens are random, shown once and kept as
+ * hashes; made, listed and revoked by whoever may write the article.
+ */
+@ApplicationScoped
+public class PreviewService {
+
+    private static final String PREFIX = "prv_";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final ArticleAccess access;
+    private final ArticleRepository articles;
+    private final RevisionRepository revisions;
+    private final PreviewRepository previews;
+    private final ArticleViews views;
+    private final Instance<Caller> caller;
+    private final ContentConfig.Articles config;
+
+    PreviewService(ArticleAccess access, ArticleRepository articles, RevisionRepository revisions,
+            PreviewRepository previews, ArticleViews views, Instance<Caller> caller, ContentConfig config) {
+        this.access = access;
+        this.articles = articles;
+        this.revisions = revisions;
+        this.previews = previews;
+        this.views = views;
+        this.caller = caller;
+        this.config = config.articles();
+    }
+
+    @Transactional
+    public PreviewCreated create(String slug, PreviewRequest request) {
+        Article article = access.findForWrite(slug);
+        Instant now = Timestamps.now();
+        Duration lifetime = request == null || request.expiresInSeconds() == null ? config.previewLifetime()
+                : Duration.ofSeconds(request.expiresInSeconds());
+        if (lifetime.compareTo(config.previewMaxLifetime()) > 0) {
+            throw Problems.unprocessable("expiresInSeconds", "is at most " + config.previewMaxLifetime().toSeconds()
+                    + " (" + config.previewMaxLifetime() + ")");
+        }
+        Integer revision = request == null ? null : request.revision();
+        if (revision != null && revisions.find(article.id(), revision).isEmpty()) {
+            throw Problems.unprocessable("revision", "the article has no revision " + revision);
+        }
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        ArticlePreview preview = new ArticlePreview(article.id(), hash(token), revision, caller.get().name(), now,
+                now.plus(lifetime));
+        previews.persist(preview);
+        return new PreviewCreated(PreviewView.of(preview), token);
+    }
+
+    @Transactional
+    public List<PreviewView> list(String slug) {
+        Article article = access.findForWrite(slug);
+        return previews.ofArticle(article.id()).stream().map(PreviewView::of).toList();
+    }
+
+    /** Revokes every token of the article at once; answers how many were still valid. */
+    @Transactional
+    public int revokeAll(String slug) {
+        Article article = access.findForWrite(slug);
+        Instant now = Timestamps.now();
+        List<ArticlePreview> valid = previews.ofArticle(article.id()).stream().filter(p -> p.validAt(now)).toList();
+        valid.forEach(preview -> preview.revoke(now));
+        return valid.size();
+    }
+
+    /**
+     * The article as {@code token} shows it. A token that is unknown, expired, revoked or made for another article is
+     * a 403: never a silent fallback to the published version.
+     */
+    @Transactional
+    public ArticleView read(String slug, String token, FieldSelection selection) {
+        Instant now = Timestamps.now();
+        ArticlePreview preview = previews.byTokenHash(hash(token))
+                .orElseThrow(() -> refused("The preview token is not one this API made."));
+        if (preview.revokedAt() != null) {
+            throw refused("The preview token was revoked at " + preview.revokedAt() + ".");
+        }
+        if (!preview.validAt(now)) {
+            throw refused("The preview token expired at " + preview.expiresAt() + ".");
+        }
+        Article article = articles.findByIdOptional(preview.articleId())
+                .filter(found -> found.slug().equals(slug))
+                .orElseThrow(() -> refused("The preview token is for another article."));
+        if (preview.revision() == null) {
+            return views.preview(article.summary(), article.body(), selection, now);
+        }
+        ArticleRevision revision = revisions.find(article.id(), preview.revision())
+                .orElseThrow(() -> refused("The revision the preview token shows no longer exists."));
+        ArticleRevision.Snapshot snapshot = revision.snapshot();
+        ArticleInput content = snapshot.content();
+        List<Block> body = content.body();
+        int words = Markup.wordCount(Markup.plainText(body, views.quotationsOf(body)));
+        Article.State state = switch (snapshot.status()) {
+            case draft -> Article.State.draft;
+            case archived -> Article.State.archived;
+            case published, scheduled -> Article.State.published;
+        };
+        ArticleSummary summary = new ArticleSummary(article.id(), article.slug(), content.title(), content.subtitle(),
+                content.excerpt(), state, snapshot.publishedAt(), content.canonicalUrl(),
+                content.commentsOpenOrDefault(), words, article.commentCount(), article.createdAt(),
+                revision.createdAt(), article.version(), snapshot.authorIds(),
+                content.tags().stream().map(name -> new TagRef(Slugs.of(name), name)).toList(), content.image());
+        return views.preview(summary, body, selection, now);
+    }
+
+    private static RuntimeException refused(String why) {
+        return Problems.forbidden("invalid-preview", why);
+    }
+
+    private static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
