@@ -13,6 +13,13 @@
  */
 
 import { mapValues, parseDate, parseDateTime, serializeDate, serializeDateTime } from '../runtime.js';
+import type { BreadcrumbItem } from './BreadcrumbItem.js';
+import {
+    BreadcrumbItemFromJSON,
+    BreadcrumbItemFromJSONTyped,
+    BreadcrumbItemToJSON,
+    BreadcrumbItemToJSONTyped,
+} from './BreadcrumbItem.js';
 import type { ArticleStatus } from './ArticleStatus.js';
 import {
     ArticleStatusFromJSON,
@@ -128,6 +135,10 @@ export interface Article {
      */
     authors: Array<ArticleAuthor>;
     /**
+     * The page's breadcrumb, ready to render: the website, the first author, the title (a single read's default; JSON-LD has it as a BreadcrumbList).
+     */
+    breadcrumb: Array<BreadcrumbItem>;
+    /**
      * 
      */
     tags: Array<TagRef>;
@@ -169,6 +180,7 @@ export function instanceOfArticle(value: object): value is Article {
     if (!('wordCount' in value) || value['wordCount'] === undefined) return false;
     if (!('readingTimeMinutes' in value) || value['readingTimeMinutes'] === undefined) return false;
     if (!('authors' in value) || value['authors'] === undefined) return false;
+    if (!('breadcrumb' in value) || value['breadcrumb'] === undefined) return false;
     if (!('tags' in value) || value['tags'] === undefined) return false;
     if (!('body' in value) || value['body'] === undefined) return false;
     return true;
@@ -202,6 +214,7 @@ export function ArticleFromJSONTyped(json: any, ignoreDiscriminator: boolean): A
         'wordCount': json['wordCount'],
         'readingTimeMinutes': json['readingTimeMinutes'],
         'authors': ((json['authors'] as Array<any>).map(ArticleAuthorFromJSON)),
+        'breadcrumb': ((json['breadcrumb'] as Array<any>).map(BreadcrumbItemFromJSON)),
         'tags': ((json['tags'] as Array<any>).map(TagRefFromJSON)),
         'body': ((json['body'] as Array<any>).map(BlockFromJSON)),
         'bodyHtml': json['bodyHtml'] === undefined ? undefined : json['bodyHtml'] === null ? null : json['bodyHtml'],
@@ -238,6 +251,7 @@ export function ArticleToJSONTyped(value?: Article | null, ignoreDiscriminator: 
         'wordCount': value['wordCount'],
         'readingTimeMinutes': value['readingTimeMinutes'],
         'authors': ((value['authors'] as Array<any>).map(ArticleAuthorToJSON)),
+        'breadcrumb': ((value['breadcrumb'] as Array<any>).map(BreadcrumbItemToJSON)),
         'tags': ((value['tags'] as Array<any>).map(TagRefToJSON)),
         'body': ((value['body'] as Array<any>).map(BlockToJSON)),
         'bodyHtml': value['bodyHtml'],

@@ -18,6 +18,7 @@ export * from './AuthorInput.js';
 export * from './AuthorInputPatch.js';
 export * from './AuthorLink.js';
 export * from './Block.js';
+export * from './BreadcrumbItem.js';
 export * from './Byline.js';
 export * from './Change.js';
 export * from './Comment.js';

@@ -39,7 +39,22 @@ class ArticleJsonLd {
         node.put("@type", "NewsArticle");
         node.put("@id", url);
         node.put("url", url);
-        node.put("mainEntityOfPage", url);
+        // the page the article is the main entity of, with its breadcrumb (a WebPage's, in schema.org)
+        ObjectNode page = node.putObject("mainEntityOfPage");
+        page.put("@type", "WebPage");
+        page.put("@id", url);
+        if (article.breadcrumb() != null) {
+            ObjectNode trail = page.putObject("breadcrumb");
+            trail.put("@type", "BreadcrumbList");
+            ArrayNode items = trail.putArray("itemListElement");
+            for (int i = 0; i < article.breadcrumb().size(); i++) {
+                ObjectNode item = items.addObject();
+                item.put("@type", "ListItem");
+                item.put("position", i + 1);
+                item.put("name", article.breadcrumb().get(i).name());
+                item.put("item", article.breadcrumb().get(i).url());
+            }
+        }
         putIfPresent(node, "headline", article.title());
         putIfPresent(node, "alternativeHeadline", article.subtitle());
         putIfPresent(node, "description", article.excerpt());

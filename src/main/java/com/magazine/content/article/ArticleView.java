@@ -39,6 +39,8 @@ public record ArticleView(
         Integer wordCount,
         Integer readingTimeMinutes,
         @Schema(description = "The byline, in order.") List<ArticleAuthor> authors,
+        @Schema(description = "The page's breadcrumb, ready to render: the website, the first author, the title "
+                + "(a single read's default; JSON-LD has it as a BreadcrumbList).") List<BreadcrumbItem> breadcrumb,
         List<TagRef> tags,
         List<Block> body,
         @Schema(nullable = true, description = "The body as safe HTML; only when `fields` names it.") String bodyHtml,

@@ -2,10 +2,9 @@ package com.magazine.content.article;
 
 import com.magazine.content.asset.AssetService;
 import com.magazine.content.asset.EmbeddedAsset;
-import com.magazine.content.common.ContentConfig;
-
 import com.magazine.content.author.AuthorService;
 import com.magazine.content.author.AuthorView;
+import com.magazine.content.common.ContentConfig;
 import com.magazine.content.common.http.HttpCaching;
 import com.magazine.content.common.http.ReadDependencies;
 import com.magazine.content.common.json.FieldSelection;
@@ -36,11 +35,13 @@ class ArticleViews {
     private final Instance<QuotationLookup> quotations;
     private final AssetService assets;
     private final String mediaBase;
+    private final ContentConfig.Site site;
 
     ArticleViews(ArticleRepository articles, ArticleListRepository lists, AuthorService authors,
             Instance<QuotationLookup> quotations, AssetService assets, ContentConfig config) {
         this.assets = assets;
         this.mediaBase = config.site().apiUrl().replaceAll("/$", "");
+        this.site = config.site();
         this.articles = articles;
         this.lists = lists;
         this.authors = authors;
@@ -153,12 +154,26 @@ class ArticleViews {
                 article.commentsOpen(), article.commentCount(), article.wordCount(),
                 Markup.readingMinutes(article.wordCount()),
                 writers.stream().map(ArticleAuthor::from).toList(),
+                breadcrumb(article, writers),
                 article.tags(),
                 body,
                 withHtml ? Markup.html(body, mediaBase) : null,
                 snippet,
                 validators,
                 lead);
+    }
+
+    /** Home / the first author / the title: the seed page's breadcrumb, with the website's own URLs. */
+    private List<BreadcrumbItem> breadcrumb(ArticleSummary article, List<AuthorView> writers) {
+        List<BreadcrumbItem> steps = new ArrayList<>(3);
+        steps.add(new BreadcrumbItem(site.name(), site.url()));
+        if (!writers.isEmpty()) {
+            steps.add(new BreadcrumbItem(writers.get(0).name(), site.authorUrl().replace("{slug}", writers.get(0).slug())));
+        }
+        String url = article.canonicalUrl() != null ? article.canonicalUrl()
+                : site.articleUrl().replace("{slug}", article.slug());
+        steps.add(new BreadcrumbItem(article.title() == null ? article.slug() : article.title(), url));
+        return steps;
     }
 
     /** The body with what its blocks refer to filled in; image blocks whose rights expired are left out. */

@@ -10,6 +10,7 @@ import static com.magazine.content.support.Api.publishedArticle;
 import static com.magazine.content.support.Api.unique;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -85,6 +86,8 @@ class SitemapAndJsonLdTest {
         body.put("body", List.of(Map.of("type", "paragraph", "text", "Text."),
                 Map.of("type", "quote", "quotationId", quotation)));
         String slug = publishedArticle(body);
+        String title = (String) body.get("title");
+        String authorName = anonymous().when().get("/api/v1/authors/" + author).then().extract().path("name");
         // the old way to ask, by content negotiation on the article's URL, still answers the same
         undocumentedCompatibility().accept("application/ld+json").when().get("/api/v1/articles/" + slug)
                 .then().statusCode(200)
@@ -106,11 +109,22 @@ class SitemapAndJsonLdTest {
                 .body("citation[0].text", equalTo("Harbors outlive empires."))
                 .body("citation[0].creator.name", equalTo("Ada Lindqvist"))
                 .body("citation[0].isPartOf.'@type'", equalTo("Book"))
-                .body("citation[0].citation", equalTo("Ada Lindqvist, Tide Tables, p. 12"));
+                .body("citation[0].citation", equalTo("Ada Lindqvist, Tide Tables, p. 12"))
+                // the page's breadcrumb: Home / the author / the title
+                .body("mainEntityOfPage.'@type'", equalTo("WebPage"))
+                .body("mainEntityOfPage.breadcrumb.'@type'", equalTo("BreadcrumbList"))
+                .body("mainEntityOfPage.breadcrumb.itemListElement.position", contains(1, 2, 3))
+                .body("mainEntityOfPage.breadcrumb.itemListElement[1].item",
+                        equalTo("https://magazine.example/authors/" + author))
+                .body("mainEntityOfPage.breadcrumb.itemListElement[2].item",
+                        equalTo("https://magazine.example/" + slug));
         anonymous().when().get("/api/v1/articles/" + slug)
                 .then().statusCode(200)
                 .contentType(ContentType.JSON)
-                .header("Vary", containsString("Accept"));
+                .header("Vary", containsString("Accept"))
+                .body("breadcrumb.name", contains("The Magazine", authorName, title))
+                .body("breadcrumb[0].url", equalTo("https://magazine.example"))
+                .body("breadcrumb[2].url", equalTo("https://magazine.example/" + slug));
     }
 
     private static Document xml(byte[] bytes) throws Exception {
