@@ -21,7 +21,7 @@ import {
 
 export interface GetCroppedRenditionRequest {
     /**
-     * 16x9, 4x3 or 1x1.
+     * 16x9, 4x3, 1x1, or 40x21 (the social card).
      */
     crop: string;
     /**
@@ -130,7 +130,7 @@ export class MediaApi extends runtime.BaseAPI {
     }
 
     /**
-     * The image cropped to 16x9, 4x3 or 1x1 around its focal point, at one width of the ladder.
+     * The image cropped to 16x9, 4x3 or 1x1 around its focal point, at one width of the ladder; or to 40x21, the social card (1200 x 630), at 1200 only.
      * Get a cropped rendition of an image
      */
     async getCroppedRenditionRaw(requestParameters: GetCroppedRenditionRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<Blob>> {
@@ -141,7 +141,7 @@ export class MediaApi extends runtime.BaseAPI {
     }
 
     /**
-     * The image cropped to 16x9, 4x3 or 1x1 around its focal point, at one width of the ladder.
+     * The image cropped to 16x9, 4x3 or 1x1 around its focal point, at one width of the ladder; or to 40x21, the social card (1200 x 630), at 1200 only.
      * Get a cropped rendition of an image
      */
     async getCroppedRendition(requestParameters: GetCroppedRenditionRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<Blob> {

@@ -13,6 +13,13 @@
  */
 
 import { mapValues, parseDate, parseDateTime, serializeDate, serializeDateTime } from '../runtime.js';
+import type { Social } from './Social.js';
+import {
+    SocialFromJSON,
+    SocialFromJSONTyped,
+    SocialToJSON,
+    SocialToJSONTyped,
+} from './Social.js';
 import type { BreadcrumbItem } from './BreadcrumbItem.js';
 import {
     BreadcrumbItemFromJSON,
@@ -55,6 +62,13 @@ import {
     ArticleAuthorToJSON,
     ArticleAuthorToJSONTyped,
 } from './ArticleAuthor.js';
+import type { Seo } from './Seo.js';
+import {
+    SeoFromJSON,
+    SeoFromJSONTyped,
+    SeoToJSON,
+    SeoToJSONTyped,
+} from './Seo.js';
 
 /**
  * An article as read: everything one request needs to render its page (breadcrumb, title, byline, body with its quotations, author box, comment count). Members are left out when `fields` does not select them.
@@ -139,6 +153,14 @@ export interface Article {
      */
     breadcrumb: Array<BreadcrumbItem>;
     /**
+     * What the page's <head> tells search engines, complete (a single read's default).
+     */
+    seo: Seo;
+    /**
+     * The social card (Open Graph, X), complete (a single read's default).
+     */
+    social: Social;
+    /**
      * 
      */
     tags: Array<TagRef>;
@@ -181,6 +203,8 @@ export function instanceOfArticle(value: object): value is Article {
     if (!('readingTimeMinutes' in value) || value['readingTimeMinutes'] === undefined) return false;
     if (!('authors' in value) || value['authors'] === undefined) return false;
     if (!('breadcrumb' in value) || value['breadcrumb'] === undefined) return false;
+    if (!('seo' in value) || value['seo'] === undefined) return false;
+    if (!('social' in value) || value['social'] === undefined) return false;
     if (!('tags' in value) || value['tags'] === undefined) return false;
     if (!('body' in value) || value['body'] === undefined) return false;
     return true;
@@ -215,6 +239,8 @@ export function ArticleFromJSONTyped(json: any, ignoreDiscriminator: boolean): A
         'readingTimeMinutes': json['readingTimeMinutes'],
         'authors': ((json['authors'] as Array<any>).map(ArticleAuthorFromJSON)),
         'breadcrumb': ((json['breadcrumb'] as Array<any>).map(BreadcrumbItemFromJSON)),
+        'seo': SeoFromJSON(json['seo']),
+        'social': SocialFromJSON(json['social']),
         'tags': ((json['tags'] as Array<any>).map(TagRefFromJSON)),
         'body': ((json['body'] as Array<any>).map(BlockFromJSON)),
         'bodyHtml': json['bodyHtml'] === undefined ? undefined : json['bodyHtml'] === null ? null : json['bodyHtml'],
@@ -252,6 +278,8 @@ export function ArticleToJSONTyped(value?: Article | null, ignoreDiscriminator: 
         'readingTimeMinutes': value['readingTimeMinutes'],
         'authors': ((value['authors'] as Array<any>).map(ArticleAuthorToJSON)),
         'breadcrumb': ((value['breadcrumb'] as Array<any>).map(BreadcrumbItemToJSON)),
+        'seo': SeoToJSON(value['seo']),
+        'social': SocialToJSON(value['social']),
         'tags': ((value['tags'] as Array<any>).map(TagRefToJSON)),
         'body': ((value['body'] as Array<any>).map(BlockToJSON)),
         'bodyHtml': value['bodyHtml'],

@@ -20,6 +20,13 @@ import {
     ImageUseToJSON,
     ImageUseToJSONTyped,
 } from './ImageUse.js';
+import type { SeoInput } from './SeoInput.js';
+import {
+    SeoInputFromJSON,
+    SeoInputFromJSONTyped,
+    SeoInputToJSON,
+    SeoInputToJSONTyped,
+} from './SeoInput.js';
 import type { Block } from './Block.js';
 import {
     BlockFromJSON,
@@ -27,6 +34,13 @@ import {
     BlockToJSON,
     BlockToJSONTyped,
 } from './Block.js';
+import type { SocialInput } from './SocialInput.js';
+import {
+    SocialInputFromJSON,
+    SocialInputFromJSONTyped,
+    SocialInputToJSON,
+    SocialInputToJSONTyped,
+} from './SocialInput.js';
 
 /**
  * A JSON merge patch (RFC 7396) of ArticleInput: only the members to change; null empties a member.
@@ -74,6 +88,14 @@ export interface ArticleInputPatch {
      * The lead image: shown atop the article, in lists, feeds and social cards. Publishing needs an alt text for it (this use's or the asset's).
      */
     image?: ImageUse | null;
+    /**
+     * Search overrides: title, description, canonical URL, noindex.
+     */
+    seo?: SeoInput | null;
+    /**
+     * Social card overrides: title, description, image.
+     */
+    social?: SocialInput | null;
 }
 
 /**
@@ -103,6 +125,8 @@ export function ArticleInputPatchFromJSONTyped(json: any, ignoreDiscriminator: b
         'commentsOpen': json['commentsOpen'] === undefined ? undefined : json['commentsOpen'] === null ? null : json['commentsOpen'],
         'body': json['body'] === undefined ? undefined : json['body'] === null ? null : ((json['body'] as Array<any>).map(BlockFromJSON)),
         'image': json['image'] === undefined ? undefined : json['image'] === null ? null : ImageUseFromJSON(json['image']),
+        'seo': json['seo'] === undefined ? undefined : json['seo'] === null ? null : SeoInputFromJSON(json['seo']),
+        'social': json['social'] === undefined ? undefined : json['social'] === null ? null : SocialInputFromJSON(json['social']),
     };
 }
 
@@ -127,6 +151,8 @@ export function ArticleInputPatchToJSONTyped(value?: ArticleInputPatch | null, i
         'commentsOpen': value['commentsOpen'],
         'body': value['body'] == null ? undefined : ((value['body'] as Array<any>).map(BlockToJSON)),
         'image': ImageUseToJSON(value['image']),
+        'seo': SeoInputToJSON(value['seo']),
+        'social': SocialInputToJSON(value['social']),
     };
 }
 

@@ -110,6 +110,14 @@ class Article {
     @JdbcTypeCode(SqlTypes.JSON)
     private ImageUse image;
 
+    /** Search overrides, as written; null when none. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    private SeoInput seo;
+
+    /** Social card overrides, as written; null when none. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    private SocialInput social;
+
     /** Every asset it shows (lead image first, then the body's image blocks): what keeps them from deletion. */
     @ElementCollection
     @CollectionTable(name = "article_asset", joinColumns = @JoinColumn(name = "article_id"))
@@ -168,8 +176,13 @@ class Article {
                 .map(block -> ((Block.Quote) block).quotationId())
                 .forEach(quotationIds::add);
         image = content.image();
+        seo = content.seo();
+        social = content.social();
         assetIds.clear();
-        java.util.stream.Stream.concat(java.util.stream.Stream.ofNullable(image).map(ImageUse::assetId),
+        java.util.stream.Stream.concat(java.util.stream.Stream.concat(
+                                java.util.stream.Stream.ofNullable(image).map(ImageUse::assetId),
+                                java.util.stream.Stream.ofNullable(social).map(SocialInput::image)
+                                        .filter(java.util.Objects::nonNull).map(ImageUse::assetId)),
                         body.stream().filter(Block.Image.class::isInstance).map(block -> ((Block.Image) block).assetId()))
                 .distinct().forEach(assetIds::add);
         bodyText = content.bodyText();
@@ -233,12 +246,13 @@ class Article {
     ArticleSummary summary() {
         return new ArticleSummary(id, slug, title, subtitle, excerpt, status, publishedAt, canonicalUrl, commentsOpen,
                 wordCount, commentCount, createdAt, updatedAt, version, List.copyOf(authorIds),
-                tags.stream().map(TagRef::from).toList(), image);
+                tags.stream().map(TagRef::from).toList(), image, seo, social);
     }
 
     /** What an article holds besides its slug and lifecycle, resolved and cleaned by the service. */
     record Content(String title, String subtitle, String excerpt, String canonicalUrl, boolean commentsOpen,
-            List<Block> body, String bodyText, List<UUID> authorIds, List<Tag> tags, ImageUse image) {
+            List<Block> body, String bodyText, List<UUID> authorIds, List<Tag> tags, ImageUse image, SeoInput seo,
+            SocialInput social) {
     }
 
     UUID id() {
@@ -303,6 +317,14 @@ class Article {
 
     ImageUse image() {
         return image;
+    }
+
+    SeoInput seo() {
+        return seo;
+    }
+
+    SocialInput social() {
+        return social;
     }
 
     List<UUID> quotationIds() {

@@ -110,7 +110,7 @@ public class ArticleCommandService {
         }
         ArticleInput old = revision.snapshot().content();
         ArticleInput input = new ArticleInput(article.slug(), old.title(), old.subtitle(), old.excerpt(), byline,
-                old.tags(), old.canonicalUrl(), old.commentsOpen(), old.body(), old.image());
+                old.tags(), old.canonicalUrl(), old.commentsOpen(), old.body(), old.image(), old.seo(), old.social());
         return update(article, input, "restore");
     }
 
@@ -266,15 +266,23 @@ public class ArticleCommandService {
         List<Block> body = Markup.sanitise(input.body()).stream().filter(ArticleCommandService::hasContent).toList();
         Map<UUID, QuotationEmbed> quoted = articleViews.quotationsOf(body);
         ImageUse image = input.image() == null ? null : input.image().cleaned();
+        SeoInput seo = cleaned(input.seo());
+        SocialInput social = cleaned(input.social());
         Set<UUID> assetIds = new HashSet<>();
         if (image != null) {
             assetIds.add(image.assetId());
+        }
+        if (social != null && social.image() != null) {
+            assetIds.add(social.image().assetId());
         }
         input.body().stream().filter(Block.Image.class::isInstance).map(block -> ((Block.Image) block).assetId())
                 .forEach(assetIds::add);
         Set<UUID> knownAssets = assetIds.isEmpty() ? Set.of() : assets.embeddable(assetIds).keySet();
         if (image != null && !knownAssets.contains(image.assetId())) {
             problems.put("image.assetId", "no asset has the id " + image.assetId());
+        }
+        if (social != null && social.image() != null && !knownAssets.contains(social.image().assetId())) {
+            problems.put("social.image.assetId", "no asset has the id " + social.image().assetId());
         }
         for (int i = 0; i < input.body().size(); i++) {
             if (input.body().get(i) instanceof Block.Quote quote && !quoted.containsKey(quote.quotationId())) {
@@ -291,7 +299,7 @@ public class ArticleCommandService {
         List<UUID> authorIds = authorSlugs.stream().map(ids::get).toList();
         Article.Content content = new Article.Content(input.title(), input.subtitle(), input.excerpt(),
                 input.canonicalUrl(), input.commentsOpenOrDefault(), body, Markup.plainText(body, quoted), authorIds,
-                tagNames.keySet().stream().map(found::get).toList(), image);
+                tagNames.keySet().stream().map(found::get).toList(), image, seo, social);
         return new Resolved(content, authorIds);
     }
 
@@ -365,7 +373,27 @@ public class ArticleCommandService {
         return new ArticleInput(article.slug(), article.title(), article.subtitle(), article.excerpt(),
                 article.authorIds().stream().map(authorSlugs::get).filter(Objects::nonNull).toList(),
                 article.tags().stream().map(Tag::name).toList(), article.canonicalUrl(), article.commentsOpen(),
-                article.body(), article.image());
+                article.body(), article.image(), article.seo(), article.social());
+    }
+
+    /** Overrides with their texts cleaned; none given is null. */
+    private static SeoInput cleaned(SeoInput seo) {
+        if (seo == null) {
+            return null;
+        }
+        SeoInput clean = new SeoInput(Text.line(seo.title()), Text.plain(seo.description()),
+                seo.canonicalUrl() == null ? null : seo.canonicalUrl().strip(), seo.noindex());
+        return clean.title() == null && clean.description() == null && clean.canonicalUrl() == null
+                && clean.noindex() == null ? null : clean;
+    }
+
+    private static SocialInput cleaned(SocialInput social) {
+        if (social == null) {
+            return null;
+        }
+        SocialInput clean = new SocialInput(Text.line(social.title()), Text.plain(social.description()),
+                social.image() == null ? null : social.image().cleaned());
+        return clean.title() == null && clean.description() == null && clean.image() == null ? null : clean;
     }
 
     /**

@@ -37,12 +37,16 @@ public record ArticleInput(
         List<@Valid @NotNull Block> body,
         @Valid @Schema(nullable = true, description = "The lead image: shown atop the article, in lists, feeds and "
                 + "social cards. Publishing needs an alt text for it (this use's or the asset's).")
-        ImageUse image) {
+        ImageUse image,
+        @Valid @Schema(nullable = true, description = "Search overrides: title, description, canonical URL, noindex.")
+        SeoInput seo,
+        @Valid @Schema(nullable = true, description = "Social card overrides: title, description, image.")
+        SocialInput social) {
 
-    /** An article without a lead image. */
+    /** An article without a lead image or overrides. */
     public ArticleInput(String slug, String title, String subtitle, String excerpt, List<String> authors,
             List<String> tags, String canonicalUrl, Boolean commentsOpen, List<Block> body) {
-        this(slug, title, subtitle, excerpt, authors, tags, canonicalUrl, commentsOpen, body, null);
+        this(slug, title, subtitle, excerpt, authors, tags, canonicalUrl, commentsOpen, body, null, null, null);
     }
 
     public List<String> tags() {

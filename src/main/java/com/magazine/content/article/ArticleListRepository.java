@@ -54,7 +54,7 @@ class ArticleListRepository {
                from article_author w where w.article_id = a.id), \
             (select cast(json_agg(json_build_object('slug', t.slug, 'name', t.name) order by x.position) as text) \
                from article_tag x join tag t on t.id = x.tag_id where x.article_id = a.id), \
-            cast(a.image as text)""";
+            cast(a.image as text), cast(a.seo as text), cast(a.social as text)""";
 
     private static final TypeReference<List<TagRef>> TAGS = new TypeReference<>() {
     };
@@ -162,18 +162,24 @@ class ArticleListRepository {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("PostgreSQL returned tags that are not JSON: " + tagList, e);
         }
-        String imageJson = (String) c[at + 16];
-        com.magazine.content.asset.ImageUse image;
-        try {
-            image = imageJson == null ? null : json.readValue(imageJson, com.magazine.content.asset.ImageUse.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("PostgreSQL returned an image that is not JSON: " + imageJson, e);
-        }
+        com.magazine.content.asset.ImageUse image = jsonColumn(c[at + 16], com.magazine.content.asset.ImageUse.class);
+        SeoInput seo = jsonColumn(c[at + 17], SeoInput.class);
+        SocialInput social = jsonColumn(c[at + 18], SocialInput.class);
         return new ArticleSummary((UUID) c[at], (String) c[at + 1], (String) c[at + 2], (String) c[at + 3],
                 (String) c[at + 4], Article.State.valueOf((String) c[at + 5]),
                 c[at + 6] == null ? null : Timestamps.fromJdbc(c[at + 6]), (String) c[at + 7], (Boolean) c[at + 8],
                 ((Number) c[at + 9]).intValue(), ((Number) c[at + 10]).intValue(), Timestamps.fromJdbc(c[at + 11]),
-                Timestamps.fromJdbc(c[at + 12]), ((Number) c[at + 13]).longValue(), authorIds, tags, image);
+                Timestamps.fromJdbc(c[at + 12]), ((Number) c[at + 13]).longValue(), authorIds, tags, image, seo,
+                social);
+    }
+
+    /** A jsonb column read as text, as {@code type}; null stays null. */
+    private <T> T jsonColumn(Object column, Class<T> type) {
+        try {
+            return column == null ? null : json.readValue((String) column, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("PostgreSQL returned a " + type.getSimpleName() + " that is not JSON", e);
+        }
     }
 
     /** The bodies of these articles, in one query. */

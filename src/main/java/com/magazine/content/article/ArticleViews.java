@@ -85,23 +85,27 @@ class ArticleViews {
         Map<UUID, QuotationEmbed> quoted = quotationsOf(bodies.values().stream().flatMap(List::stream).toList());
         boolean withHtml = selection.includes("bodyHtml");
         boolean withImage = selection.includes("image");
+        boolean withSocial = selection.includes("social");
         Set<UUID> assetIds = new HashSet<>();
         for (ArticleSummary article : page) {
-            if (withImage && article.image() != null) {
+            if ((withImage || withSocial) && article.image() != null) {
                 assetIds.add(article.image().assetId());
+            }
+            if (withSocial && article.social() != null && article.social().image() != null) {
+                assetIds.add(article.social().image().assetId());
             }
         }
         bodies.values().stream().flatMap(List::stream).filter(Block.Image.class::isInstance)
                 .forEach(block -> assetIds.add(((Block.Image) block).assetId()));
         Map<UUID, EmbeddedAsset> images = assets.embeddable(assetIds);
         return page.stream().map(article -> view(article, bodies.get(article.id()), byline, quoted, withHtml,
-                withImage, images, size, snippets.get(article.id()), now)).toList();
+                withImage, withSocial, images, size, snippets.get(article.id()), now)).toList();
     }
 
     /** The view of an article; {@code stored} is its body when the view shows it, else null. */
     private ArticleView view(ArticleSummary article, List<Block> stored, Map<UUID, AuthorView> byline,
-            Map<UUID, QuotationEmbed> quoted, boolean withHtml, boolean withImage, Map<UUID, EmbeddedAsset> images,
-            EmbeddedAsset.Size size, String snippet, Instant now) {
+            Map<UUID, QuotationEmbed> quoted, boolean withHtml, boolean withImage, boolean withSocial,
+            Map<UUID, EmbeddedAsset> images, EmbeddedAsset.Size size, String snippet, Instant now) {
         ArticleStatus status = article.statusAt(now);
         List<AuthorView> writers = article.authorIds().stream().map(byline::get).filter(Objects::nonNull).toList();
         // the body is the article itself, wherever it is shown (a feed's item too): its images at page sizes
@@ -118,6 +122,8 @@ class ArticleViews {
         if (lead != null && !lead.shownAt(now)) {
             lead = null;
         }
+        SeoView seo = seo(article);
+        SocialView social = withSocial ? social(article, seo, images, shown, now) : null;
         List<String> etagParts = new ArrayList<>();
         etagParts.add(HttpCaching.etag(article.id(), article.version()).getValue());
         etagParts.add(status.name());
@@ -155,12 +161,47 @@ class ArticleViews {
                 Markup.readingMinutes(article.wordCount()),
                 writers.stream().map(ArticleAuthor::from).toList(),
                 breadcrumb(article, writers),
+                seo,
+                social,
                 article.tags(),
                 body,
                 withHtml ? Markup.html(body, mediaBase) : null,
                 snippet,
                 validators,
                 lead);
+    }
+
+    /** The search fields: the overrides where given, else the article's title, excerpt (or subtitle) and URL. */
+    private SeoView seo(ArticleSummary article) {
+        SeoInput given = article.seo() == null ? new SeoInput(null, null, null, null) : article.seo();
+        String description = given.description() != null ? given.description()
+                : article.excerpt() != null ? article.excerpt() : article.subtitle();
+        String url = given.canonicalUrl() != null ? given.canonicalUrl() : article.canonicalUrl() != null
+                ? article.canonicalUrl() : site.articleUrl().replace("{slug}", article.slug());
+        return new SeoView(given.title() != null ? given.title() : article.title(), description, url,
+                Boolean.TRUE.equals(given.noindex()));
+    }
+
+    /**
+     * The social card: the overrides where given, else the search fields; its image the override's or the lead
+     * image, cropped to 1200 x 630 with an absolute URL ({@code shown} learns of the asset, for the validators).
+     */
+    private SocialView social(ArticleSummary article, SeoView seo, Map<UUID, EmbeddedAsset> images,
+            List<EmbeddedAsset> shown, Instant now) {
+        SocialInput given = article.social() == null ? new SocialInput(null, null, null) : article.social();
+        com.magazine.content.asset.ImageUse use = given.image() != null ? given.image() : article.image();
+        EmbeddedAsset asset = use == null ? null : images.get(use.assetId());
+        SocialView.Card card = null;
+        if (asset != null) {
+            shown.add(asset);
+            if (asset.shownAt(now)) {
+                EmbeddedAsset.ImageFile file = asset.social();
+                card = new SocialView.Card(mediaBase + file.path(), file.width(), file.height(), file.mediaType(),
+                        use.alt() != null ? use.alt() : asset.alt());
+            }
+        }
+        return new SocialView(given.title() != null ? given.title() : seo.title(),
+                given.description() != null ? given.description() : seo.description(), seo.canonicalUrl(), card);
     }
 
     /** Home / the first author / the title: the seed page's breadcrumb, with the website's own URLs. */

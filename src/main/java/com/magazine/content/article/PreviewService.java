@@ -124,7 +124,8 @@ public class PreviewService {
                 content.excerpt(), state, snapshot.publishedAt(), content.canonicalUrl(),
                 content.commentsOpenOrDefault(), words, article.commentCount(), article.createdAt(),
                 revision.createdAt(), article.version(), snapshot.authorIds(),
-                content.tags().stream().map(name -> new TagRef(Slugs.of(name), name)).toList(), content.image());
+                content.tags().stream().map(name -> new TagRef(Slugs.of(name), name)).toList(), content.image(),
+                content.seo(), content.social());
         return views.preview(summary, body, selection, now);
     }
 

@@ -87,10 +87,12 @@ class PublicArticleRepository {
     List<Listed> publicBetween(Instant from, Instant to, int limit) {
         List<Listed> listed = new ArrayList<>();
         for (Object row : entityManager.createNativeQuery("""
-                        select slug, canonical_url, title, published_at, greatest(updated_at, published_at)
+                        select slug, coalesce(seo ->> 'canonicalUrl', canonical_url), title, published_at,
+                               greatest(updated_at, published_at)
                         from article
                         where status = 'published' and published_at >= ?1 and published_at < ?2
                           and listed_at >= ?1 and listed_at < ?2
+                          and not coalesce(cast(seo ->> 'noindex' as boolean), false)
                         order by listed_at desc, id desc limit ?3""")
                 .setParameter(1, from)
                 .setParameter(2, to)

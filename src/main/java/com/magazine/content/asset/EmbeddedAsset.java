@@ -87,7 +87,7 @@ public final class EmbeddedAsset {
     /** The image as {@code use} shows it (the asset's own texts where the use gives none). */
     public ResponsiveImage image(ImageUse use, Size size) {
         Map<String, ResponsiveImage.Crop> crops = new LinkedHashMap<>();
-        for (Renditions.Crop crop : Renditions.Crop.values()) {
+        for (Renditions.Crop crop : Renditions.Crop.RESPONSIVE) {
             int width = source.defaultWidth(crop, size.src);
             crops.put(crop.name, new ResponsiveImage.Crop(source.path(crop, width, Renditions.Encoding.JPEG), width,
                     source.heightAt(crop, width), source.srcset(crop, Renditions.Encoding.JPEG, size.most),
@@ -112,12 +112,19 @@ public final class EmbeddedAsset {
     /** Each crop (16x9, 4x3, 1x1) at least {@code least} wide where the image allows, else as wide as it allows. */
     public List<ImageFile> crops(int least) {
         List<ImageFile> files = new ArrayList<>();
-        for (Renditions.Crop crop : Renditions.Crop.values()) {
+        for (Renditions.Crop crop : Renditions.Crop.RESPONSIVE) {
             int width = source.atLeast(crop, least);
             files.add(new ImageFile(source.path(crop, width, Renditions.Encoding.JPEG), width,
                     source.heightAt(crop, width), "image/jpeg"));
         }
         return files;
+    }
+
+    /** The social card's crop (1200 x 630, or smaller when the image is): for Open Graph and X cards. */
+    public ImageFile social() {
+        int width = source.widths(Renditions.Crop.SOCIAL).get(0);
+        return new ImageFile(source.path(Renditions.Crop.SOCIAL, width, Renditions.Encoding.JPEG), width,
+                source.heightAt(Renditions.Crop.SOCIAL, width), "image/jpeg");
     }
 
     /** The square crop at the widest offered up to {@code most}: a portrait. */

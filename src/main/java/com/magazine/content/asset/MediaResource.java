@@ -66,7 +66,8 @@ public class MediaResource {
     @Path("{id}/{tag}/{crop}/{file}")
     @Produces({AssetResource.JPEG, AssetResource.WEBP})
     @Operation(summary = "Get a cropped rendition of an image",
-            description = "The image cropped to 16x9, 4x3 or 1x1 around its focal point, at one width of the ladder.")
+            description = "The image cropped to 16x9, 4x3 or 1x1 around its focal point, at one width of the ladder; "
+                    + "or to 40x21, the social card (1200 x 630), at 1200 only.")
     @APIResponse(responseCode = "200", description = "The rendition, cached for a year.",
             content = {@Content(mediaType = AssetResource.JPEG, schema = @Schema(type = SchemaType.STRING,
                     format = "binary")), @Content(mediaType = AssetResource.WEBP,
@@ -79,7 +80,7 @@ public class MediaResource {
     @APIResponse(responseCode = "410", description = "The rights to show the image have expired.")
     public Response getCroppedRendition(@Parameter(description = ID) @PathParam("id") UUID id,
             @Parameter(description = TAG) @PathParam("tag") String tag,
-            @Parameter(description = "16x9, 4x3 or 1x1.", example = "16x9") @PathParam("crop") String crop,
+            @Parameter(description = "16x9, 4x3, 1x1, or 40x21 (the social card).", example = "16x9") @PathParam("crop") String crop,
             @Parameter(description = FILE, example = "1280.jpg") @PathParam("file") String file,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         return serve(assets.rendition(id, tag, crop, file), ifNoneMatch);

@@ -27,18 +27,27 @@ final class Renditions {
     static final int MASTER_WIDTH = 2560;
     static final String PREFIX = "/media/";
 
-    /** The proportions offered besides the image's own. */
+    /**
+     * The proportions offered besides the image's own: three for responsive images, and the social card's (1200 x 630,
+     * what Open Graph and X cards ask for), offered at that one width.
+     */
     enum Crop {
-        WIDE("16x9", 16, 9), CLASSIC("4x3", 4, 3), SQUARE("1x1", 1, 1);
+        WIDE("16x9", 16, 9, 0), CLASSIC("4x3", 4, 3, 0), SQUARE("1x1", 1, 1, 0), SOCIAL("40x21", 40, 21, 1200);
+
+        /** The crops a responsive image offers, with srcsets. */
+        static final List<Crop> RESPONSIVE = List.of(WIDE, CLASSIC, SQUARE);
 
         final String name;
         final int ratioWidth;
         final int ratioHeight;
+        /** The one width it is offered at (or the image's, when narrower); 0 for the whole ladder. */
+        final int onlyWidth;
 
-        Crop(String name, int ratioWidth, int ratioHeight) {
+        Crop(String name, int ratioWidth, int ratioHeight, int onlyWidth) {
             this.name = name;
             this.ratioWidth = ratioWidth;
             this.ratioHeight = ratioHeight;
+            this.onlyWidth = onlyWidth;
         }
 
         static Optional<Crop> named(String name) {
@@ -110,6 +119,9 @@ final class Renditions {
         /** The widths offered up to {@code most} (at least the narrowest, whatever {@code most} is). */
         List<Integer> widths(Crop crop, int most) {
             int available = size(crop)[0];
+            if (crop != null && crop.onlyWidth > 0) {
+                return List.of(Math.min(crop.onlyWidth, available));
+            }
             List<Integer> widths = new ArrayList<>();
             for (int width : LADDER) {
                 if (width <= available && (width <= most || widths.isEmpty())) {
