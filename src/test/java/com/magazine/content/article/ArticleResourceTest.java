@@ -241,6 +241,7 @@ class ArticleResourceTest {
             String author = createAuthor(unique("Scheduler"));
             String slug = createArticle(article(unique("Timed"), author));
             Instant at = Instant.now().plusSeconds(3).truncatedTo(ChronoUnit.MILLIS);
+            String since = com.magazine.content.support.Api.changeFeedEnd();
             publish(asAdmin(), slug, Map.of("at", at.toString())).then().statusCode(200)
                     .body("status", equalTo("scheduled"))
                     .body("scheduledAt", equalTo(at.toString()))
@@ -257,6 +258,7 @@ class ArticleResourceTest {
                     .body("publishedAt", equalTo(at.toString()))
                     .body("scheduledAt", nullValue());
             assertThat(publicSlugs(author)).contains(slug);
+            com.magazine.content.support.Api.awaitAnnounced(slug, since);
         }
 
         @Test

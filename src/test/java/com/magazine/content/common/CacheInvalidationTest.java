@@ -265,6 +265,7 @@ class CacheInvalidationTest {
         java.time.Instant at = java.time.Instant.now().plusSeconds(6);
         cached("/feeds/articles.json");
         cached("/api/v1/articles?author=" + author);
+        String since = com.magazine.content.support.Api.changeFeedEnd();
         asAdmin().contentType(ContentType.JSON).body(Map.of("at", at.toString()))
                 .when().post("/api/v1/articles/" + slug + "/publish").then().statusCode(200);
         assertThat(cached("/feeds/articles.json").asString()).doesNotContain(slug);
@@ -276,6 +277,7 @@ class CacheInvalidationTest {
         assertThat(after.header("X-Cache")).isEqualTo("miss");
         assertThat(after.asString()).contains(slug);
         assertThat(anonymous().queryParam("author", author).when().get("/api/v1/articles").asString()).contains(slug);
+        com.magazine.content.support.Api.awaitAnnounced(slug, since);
     }
 
     @Test

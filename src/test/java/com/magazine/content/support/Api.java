@@ -128,4 +128,26 @@ public final class Api {
                 .then().statusCode(201)
                 .extract().path("slug");
     }
+
+    /** Where the change feed ends now: pass it to {@link #awaitAnnounced}. */
+    public static String changeFeedEnd() {
+        return com.magazine.content.feed.ChangeFeedTest.tail(() -> asAdmin());
+    }
+
+    /**
+     * Waits (up to 5 s) until the change feed after {@code since} tells that the scheduled article {@code slug} went
+     * public. Its announcement purges every public list: a test that leaves it pending would have it land in the
+     * middle of the next test's assertions about what stays cached.
+     */
+    public static void awaitAnnounced(String slug, String since) throws InterruptedException {
+        String id = asAdmin().when().get("/api/v1/articles/" + slug).then().statusCode(200).extract().path("id");
+        String announced = "article:" + id + ":upsert:published";
+        for (int i = 0; i < 50; i++) {
+            if (com.magazine.content.feed.ChangeFeedTest.changesAfter(() -> asAdmin(), since).contains(announced)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the scheduled article " + slug + " was not announced within 5 s");
+    }
 }
