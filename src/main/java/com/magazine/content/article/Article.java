@@ -183,7 +183,7 @@ class Article {
                                 java.util.stream.Stream.ofNullable(image).map(ImageUse::assetId),
                                 java.util.stream.Stream.ofNullable(social).map(SocialInput::image)
                                         .filter(java.util.Objects::nonNull).map(ImageUse::assetId)),
-                        body.stream().filter(Block.Image.class::isInstance).map(block -> ((Block.Image) block).assetId()))
+                        Block.imageAssetIds(body))
                 .distinct().forEach(assetIds::add);
         bodyText = content.bodyText();
         wordCount = Markup.wordCount(bodyText);

@@ -275,8 +275,7 @@ public class ArticleCommandService {
         if (social != null && social.image() != null) {
             assetIds.add(social.image().assetId());
         }
-        input.body().stream().filter(Block.Image.class::isInstance).map(block -> ((Block.Image) block).assetId())
-                .forEach(assetIds::add);
+        Block.imageAssetIds(input.body()).forEach(assetIds::add);
         Set<UUID> knownAssets = assetIds.isEmpty() ? Set.of() : assets.embeddable(assetIds).keySet();
         if (image != null && !knownAssets.contains(image.assetId())) {
             problems.put("image.assetId", "no asset has the id " + image.assetId());
@@ -406,8 +405,7 @@ public class ArticleCommandService {
         if (image != null) {
             ids.add(image.assetId());
         }
-        body.stream().filter(Block.Image.class::isInstance).map(block -> ((Block.Image) block).assetId())
-                .forEach(ids::add);
+        Block.imageAssetIds(body).forEach(ids::add);
         if (ids.isEmpty()) {
             return missing;
         }

@@ -64,7 +64,7 @@ class ArticleJsonLd {
         node.put("dateModified", article.updatedAt().toString());
         if (article.leadAsset() != null && article.image() != null) {
             // Google asks for 16x9, 4x3 and 1x1 versions at least 1200 px wide for article rich results
-            String base = site.apiUrl().replaceAll("/$", "");
+            String base = site.apiBase();
             ArrayNode images = node.putArray("image");
             for (EmbeddedAsset.ImageFile file : article.leadAsset().crops(1200)) {
                 ObjectNode image = images.addObject();

@@ -40,7 +40,7 @@ class ArticleViews {
     ArticleViews(ArticleRepository articles, ArticleListRepository lists, AuthorService authors,
             Instance<QuotationLookup> quotations, AssetService assets, ContentConfig config) {
         this.assets = assets;
-        this.mediaBase = config.site().apiUrl().replaceAll("/$", "");
+        this.mediaBase = config.site().apiBase();
         this.site = config.site();
         this.articles = articles;
         this.lists = lists;
@@ -95,8 +95,7 @@ class ArticleViews {
                 assetIds.add(article.social().image().assetId());
             }
         }
-        bodies.values().stream().flatMap(List::stream).filter(Block.Image.class::isInstance)
-                .forEach(block -> assetIds.add(((Block.Image) block).assetId()));
+        bodies.values().forEach(body -> Block.imageAssetIds(body).forEach(assetIds::add));
         Map<UUID, EmbeddedAsset> images = assets.embeddable(assetIds);
         return page.stream().map(article -> view(article, bodies.get(article.id()), byline, quoted, withHtml,
                 withImage, withSocial, images, size, snippets.get(article.id()), now)).toList();
@@ -116,8 +115,7 @@ class ArticleViews {
             shown.add(lead);
         }
         if (stored != null) {
-            stored.stream().filter(Block.Image.class::isInstance).map(b -> images.get(((Block.Image) b).assetId()))
-                    .filter(Objects::nonNull).forEach(shown::add);
+            Block.imageAssetIds(stored).map(images::get).filter(Objects::nonNull).forEach(shown::add);
         }
         if (lead != null && !lead.shownAt(now)) {
             lead = null;

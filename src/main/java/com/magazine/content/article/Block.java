@@ -91,6 +91,11 @@ public sealed interface Block {
         }
     }
 
+    /** The assets the image blocks of {@code body} show, in order. */
+    static java.util.stream.Stream<UUID> imageAssetIds(List<Block> body) {
+        return body.stream().filter(Image.class::isInstance).map(block -> ((Image) block).assetId());
+    }
+
     /** How wide a frontend shows an image block: in the text column, wider than it, or the whole window. */
     enum Layout { inline, wide, full }
 

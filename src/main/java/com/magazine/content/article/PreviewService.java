@@ -4,19 +4,16 @@ import com.magazine.content.access.Caller;
 import com.magazine.content.common.ContentConfig;
 import com.magazine.content.common.error.Problems;
 import com.magazine.content.common.json.FieldSelection;
+import com.magazine.content.common.text.Digests;
 import com.magazine.content.common.text.Slugs;
 import com.magazine.content.common.time.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -66,7 +63,7 @@ public class PreviewService {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        ArticlePreview preview = new ArticlePreview(article.id(), hash(token), revision, caller.get().name(), now,
+        ArticlePreview preview = new ArticlePreview(article.id(), Digests.sha256Hex(token), revision, caller.get().name(), now,
                 now.plus(lifetime));
         previews.persist(preview);
         return new PreviewCreated(PreviewView.of(preview), token);
@@ -95,7 +92,7 @@ public class PreviewService {
     @Transactional
     public ArticleView read(String slug, String token, FieldSelection selection) {
         Instant now = Timestamps.now();
-        ArticlePreview preview = previews.byTokenHash(hash(token))
+        ArticlePreview preview = previews.byTokenHash(Digests.sha256Hex(token))
                 .orElseThrow(() -> refused("The preview token is not one this API made."));
         if (preview.revokedAt() != null) {
             throw refused("The preview token was revoked at " + preview.revokedAt() + ".");
@@ -131,14 +128,5 @@ public class PreviewService {
 
     private static RuntimeException refused(String why) {
         return Problems.forbidden("invalid-preview", why);
-    }
-
-    private static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -13,6 +13,7 @@ import com.magazine.content.common.json.MergePatch;
 import com.magazine.content.common.paging.Cursors;
 import com.magazine.content.common.paging.Page;
 import com.magazine.content.common.paging.PageRequest;
+import com.magazine.content.common.text.Digests;
 import com.magazine.content.common.text.Text;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -22,8 +23,6 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.awt.image.BufferedImage;
 import java.net.URI;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,7 +74,7 @@ public class AssetService {
         if (body == null || body.length == 0) {
             throw Problems.invalidField("body", "must be the image's bytes");
         }
-        String sha256 = sha256(body);
+        String sha256 = Digests.sha256Hex(body);
         var known = QuarkusTransaction.requiringNew().call(() -> assets.bySha256(sha256).map(this::view));
         if (known.isPresent()) {
             return new Uploaded(known.get(), false);
@@ -388,13 +387,5 @@ public class AssetService {
                                 java.util.stream.Stream.of(HttpCaching.etag(asset.id(), asset.version()).getValue()),
                                 usedIn.stream().map(AssetUse::toString)).toList()),
                 asset.updatedAt());
-    }
-
-    private static String sha256(byte[] body) {
-        try {
-            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

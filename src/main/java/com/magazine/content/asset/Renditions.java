@@ -1,8 +1,7 @@
 package com.magazine.content.asset;
 
+import com.magazine.content.common.text.Digests;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -184,13 +183,8 @@ final class Renditions {
 
     /** A short tag of the bytes and the focal point: what the pixels of every rendition depend on. */
     static String tag(String sha256, double focalX, double focalY) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((sha256 + ":" + focalX + ":" + focalY).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] digest = Digests.sha256((sha256 + ":" + focalX + ":" + focalY).getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest, 0, 6);
     }
 
     static String masterKey(String sha256) {

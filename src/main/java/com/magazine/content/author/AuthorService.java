@@ -56,7 +56,7 @@ public class AuthorService implements AuthorDirectory {
             Instance<AuthorReferences> references, ChangeLog changes, Event<AuthorRemoved> removed,
             AssetService assets, ContentConfig config) {
         this.assets = assets;
-        this.mediaBase = config.site().apiUrl().replaceAll("/$", "");
+        this.mediaBase = config.site().apiBase();
         this.authors = authors;
         this.cursors = cursors;
         this.mergePatch = mergePatch;

@@ -197,6 +197,11 @@ public interface ContentConfig {
         @WithDefault("http://localhost:8080")
         String apiUrl();
 
+        /** {@link #apiUrl()} without a trailing slash: what absolute links to this API start with. */
+        default String apiBase() {
+            return apiUrl().replaceAll("/$", "");
+        }
+
         @WithDefault("en")
         String language();
     }

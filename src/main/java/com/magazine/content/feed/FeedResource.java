@@ -36,7 +36,7 @@ public class FeedResource {
     FeedResource(FeedService feeds, FeedWriter writer, ContentConfig config) {
         this.feeds = feeds;
         this.writer = writer;
-        this.apiUrl = config.site().apiUrl().replaceAll("/$", "");
+        this.apiUrl = config.site().apiBase();
     }
 
     @GET

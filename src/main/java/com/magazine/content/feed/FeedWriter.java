@@ -53,7 +53,7 @@ class FeedWriter {
     private final String mediaBase;
 
     FeedWriter(FeedService feeds, ContentConfig config) {
-        this.mediaBase = config.site().apiUrl().replaceAll("/$", "");
+        this.mediaBase = config.site().apiBase();
         this.feeds = feeds;
         this.hubs = config.feeds().websubHubs().orElse(List.of());
         this.language = config.site().language();

@@ -73,7 +73,7 @@ public class SitemapResource {
         } else {
             SitemapWriter index = SitemapWriter.index();
             // absolute, from configuration: never from the request's Host, which the cache key does not include
-            String base = site.apiUrl().replaceAll("/$", "");
+            String base = site.apiBase();
             for (String month : articles.publicMonths()) {
                 index.sitemap(base + "/sitemaps/articles-" + month + ".xml", null);
             }

@@ -36,7 +36,7 @@ class WebSubPings {
 
     WebSubPings(ContentConfig config, ArticleDirectory articles) {
         this.hubs = config.feeds().websubHubs().orElse(List.of());
-        this.api = config.site().apiUrl().replaceAll("/$", "");
+        this.api = config.site().apiBase();
         this.articles = articles;
     }
 

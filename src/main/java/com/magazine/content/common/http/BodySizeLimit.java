@@ -55,12 +55,11 @@ class BodySizeLimit {
             if (!isLarger(length, maxBytes)) {
                 context.next();
             } else if (isLarger(length, DRAIN_FACTOR * maxBytes)) {
-                tooLarge(context, maxBytes);
+                tooLarge(context, maxBytes, true);
             } else {
                 // answered at once, and the body read and dropped: a client that sends it all before reading (most
                 // do) then reads the 413 instead of a broken pipe; a body much larger is cut off at once
-                EdgeProblems.send(context, mapper, 413, "body-too-large", "Content Too Large",
-                        "The body may be at most " + maxBytes + " bytes.", List.of(), false);
+                tooLarge(context, maxBytes, false);
                 request.handler(chunk -> {
                 });
                 request.resume();
@@ -85,8 +84,7 @@ class BodySizeLimit {
             }
             if (body.length() + chunk.length() > maxBytes) {
                 discarded[0] = 0;
-                EdgeProblems.send(context, mapper, 413, "body-too-large", "Content Too Large",
-                        "The body may be at most " + maxBytes + " bytes.", List.of(), false);
+                tooLarge(context, maxBytes, false);
                 return;
             }
             body.appendBuffer(chunk);
@@ -100,9 +98,10 @@ class BodySizeLimit {
         request.resume();
     }
 
-    private void tooLarge(RoutingContext context, long maxBytes) {
+    /** The 413 problem; {@code close} hangs up after it (the rest of the body is not read). */
+    private void tooLarge(RoutingContext context, long maxBytes, boolean close) {
         EdgeProblems.send(context, mapper, 413, "body-too-large", "Content Too Large",
-                "The body may be at most " + maxBytes + " bytes.", List.of(), true);
+                "The body may be at most " + maxBytes + " bytes.", List.of(), close);
     }
 
     private static boolean isLarger(String length, long maxBytes) {
