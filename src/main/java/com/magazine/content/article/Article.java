@@ -131,6 +131,10 @@ class Article {
     @OrderColumn(name = "position")
     private List<Tag> tags = new ArrayList<>();
 
+    /** When it leaves public view by itself; null: never. Always after publishedAt. */
+    @Column(name = "unpublish_at")
+    private Instant unpublishAt;
+
     /** When its going public was announced (change feed, webhooks); null while it is not public. */
     @Column(name = "announced_at")
     private Instant announcedAt;
@@ -178,6 +182,7 @@ class Article {
         image = content.image();
         seo = content.seo();
         social = content.social();
+        unpublishAt = content.unpublishAt();
         assetIds.clear();
         java.util.stream.Stream.concat(java.util.stream.Stream.concat(
                                 java.util.stream.Stream.ofNullable(image).map(ImageUse::assetId),
@@ -212,6 +217,11 @@ class Article {
         announcedAt = now;
     }
 
+    /** An expired article's leaving public view has been announced: the public was told of its end. */
+    void announceExpiry() {
+        announcedAt = null;
+    }
+
     /** Back to draft, out of public view; a later publish sets a new date. */
     void unpublish() {
         status = State.draft;
@@ -234,7 +244,7 @@ class Article {
 
     /** The status as the API shows it at {@code now}. */
     ArticleStatus statusAt(Instant now) {
-        return ArticleSummary.statusAt(status, publishedAt, now);
+        return ArticleSummary.statusAt(status, publishedAt, unpublishAt, now);
     }
 
     /** Whether anyone may read it at {@code now}, without a key. */
@@ -246,13 +256,13 @@ class Article {
     ArticleSummary summary() {
         return new ArticleSummary(id, slug, title, subtitle, excerpt, status, publishedAt, canonicalUrl, commentsOpen,
                 wordCount, commentCount, createdAt, updatedAt, version, List.copyOf(authorIds),
-                tags.stream().map(TagRef::from).toList(), image, seo, social);
+                tags.stream().map(TagRef::from).toList(), image, seo, social, unpublishAt);
     }
 
     /** What an article holds besides its slug and lifecycle, resolved and cleaned by the service. */
     record Content(String title, String subtitle, String excerpt, String canonicalUrl, boolean commentsOpen,
             List<Block> body, String bodyText, List<UUID> authorIds, List<Tag> tags, ImageUse image, SeoInput seo,
-            SocialInput social) {
+            SocialInput social, Instant unpublishAt) {
     }
 
     UUID id() {
@@ -285,6 +295,10 @@ class Article {
 
     Instant publishedAt() {
         return publishedAt;
+    }
+
+    Instant unpublishAt() {
+        return unpublishAt;
     }
 
     String canonicalUrl() {

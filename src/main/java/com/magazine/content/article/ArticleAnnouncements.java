@@ -4,7 +4,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
-/** Announces scheduled articles once their instant passes, every few seconds on every instance. */
+/** Announces scheduled articles once their instant passes, and expired ones once their expiry does, every few seconds on every instance. */
 @ApplicationScoped
 class ArticleAnnouncements {
 
@@ -21,6 +21,10 @@ class ArticleAnnouncements {
         int announced = articles.announceDue();
         if (announced > 0) {
             LOG.debugf("Announced %d scheduled article(s)", announced);
+        }
+        int expired = articles.announceExpired();
+        if (expired > 0) {
+            LOG.debugf("Announced %d expired article(s)", expired);
         }
     }
 }

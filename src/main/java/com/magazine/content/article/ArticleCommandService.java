@@ -110,7 +110,8 @@ public class ArticleCommandService {
         }
         ArticleInput old = revision.snapshot().content();
         ArticleInput input = new ArticleInput(article.slug(), old.title(), old.subtitle(), old.excerpt(), byline,
-                old.tags(), old.canonicalUrl(), old.commentsOpen(), old.body(), old.image(), old.seo(), old.social());
+                old.tags(), old.canonicalUrl(), old.commentsOpen(), old.body(), old.image(), old.seo(), old.social(),
+                article.unpublishAt());
         return update(article, input, "restore");
     }
 
@@ -128,6 +129,10 @@ public class ArticleCommandService {
         if (status == ArticleStatus.archived) {
             throw Problems.conflict("archived", "The article is archived; unpublish it first to publish it again.");
         }
+        if (status == ArticleStatus.expired) {
+            throw Problems.conflict("expired", "The article expired at its unpublishAt; set a later one (or none) to "
+                    + "bring it back as it was, or unpublish it first to publish it anew.");
+        }
         Map<String, String> missing = new LinkedHashMap<>();
         if (article.title() == null) {
             missing.put("title", "is required to publish");
@@ -136,10 +141,14 @@ public class ArticleCommandService {
             missing.put("body", "is required to publish");
         }
         missing.putAll(imagesWithoutAlt(article.image(), article.body()));
+        Instant instant = at == null ? now : at.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        if (article.unpublishAt() != null && !article.unpublishAt().isAfter(instant)) {
+            missing.put("unpublishAt", "is not after the publication instant " + instant + "; change it first");
+        }
         if (!missing.isEmpty()) {
             throw Problems.unprocessable(missing);
         }
-        boolean isPublic = article.publish(at == null ? now : at.truncatedTo(java.time.temporal.ChronoUnit.MICROS), now);
+        boolean isPublic = article.publish(instant, now);
         return transitioned(article, "publish", isPublic ? "published" : "scheduled",
                 isPublic ? Change.Op.upsert : null, publicBefore);
     }
@@ -184,6 +193,7 @@ public class ArticleCommandService {
     private ArticleView update(Article article, ArticleInput input, String action) {
         Resolved resolved = resolve(input);
         requireOwnByline(resolved.authorIds());
+        requireValidExpiry(article, resolved.content().unpublishAt());
         boolean publicBefore = article.publicAt(Timestamps.now());
         if (article.state() == Article.State.published) {
             // published or scheduled: what the public sees (or will) needs alt text for every image, as to publish
@@ -203,6 +213,23 @@ public class ArticleCommandService {
         announce(article, action.equals("restore") ? "restored" : "updated",
                 article.announced() ? Change.Op.upsert : null, publicBefore);
         return articleViews.full(article);
+    }
+
+    /**
+     * A new expiry must be ahead (an article is taken down now by unpublishing it) and after the publication instant;
+     * an expiry kept as it was may have passed.
+     */
+    private static void requireValidExpiry(Article article, Instant unpublishAt) {
+        if (unpublishAt == null || unpublishAt.equals(article.unpublishAt())) {
+            return;
+        }
+        if (!unpublishAt.isAfter(Timestamps.now())) {
+            throw Problems.unprocessable("unpublishAt", "must be ahead; to take the article down now, unpublish it");
+        }
+        if (article.publishedAt() != null && !unpublishAt.isAfter(article.publishedAt())) {
+            throw Problems.unprocessable("unpublishAt", "must be after the publication instant "
+                    + article.publishedAt());
+        }
     }
 
     private ArticleView transitioned(Article article, String action, String event, Change.Op publicOp,
@@ -239,6 +266,25 @@ public class ArticleCommandService {
             article.announce(now);
             save(article);
             announce(article, "published", Change.Op.upsert, false);
+        }
+        return due.size();
+    }
+
+    /**
+     * Announces the articles whose expiry has passed: they left public view by themselves when read; now the change
+     * feed and webhooks learn of it too (article.unpublished), and every instance purges what showed them.
+     *
+     * @return how many were announced
+     */
+    @Transactional
+    public int announceExpired() {
+        Instant now = Timestamps.now();
+        List<Article> due = articles.load(articles.claimDueExpiries(now, 100));
+        for (Article article : due) {
+            article.announceExpiry();
+            save(article);
+            changes.record(new Change("article", article.id(), article.slug(), Change.Op.delete, Change.Op.upsert,
+                    "unpublished", article.version(), ArticleKeys.changed(article.id(), true, false)));
         }
         return due.size();
     }
@@ -298,7 +344,8 @@ public class ArticleCommandService {
         List<UUID> authorIds = authorSlugs.stream().map(ids::get).toList();
         Article.Content content = new Article.Content(input.title(), input.subtitle(), input.excerpt(),
                 input.canonicalUrl(), input.commentsOpenOrDefault(), body, Markup.plainText(body, quoted), authorIds,
-                tagNames.keySet().stream().map(found::get).toList(), image, seo, social);
+                tagNames.keySet().stream().map(found::get).toList(), image, seo, social,
+                input.unpublishAt() == null ? null : input.unpublishAt().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
         return new Resolved(content, authorIds);
     }
 
@@ -372,7 +419,7 @@ public class ArticleCommandService {
         return new ArticleInput(article.slug(), article.title(), article.subtitle(), article.excerpt(),
                 article.authorIds().stream().map(authorSlugs::get).filter(Objects::nonNull).toList(),
                 article.tags().stream().map(Tag::name).toList(), article.canonicalUrl(), article.commentsOpen(),
-                article.body(), article.image(), article.seo(), article.social());
+                article.body(), article.image(), article.seo(), article.social(), article.unpublishAt());
     }
 
     /** Overrides with their texts cleaned; none given is null. */

@@ -71,11 +71,7 @@ public class ArticleDirectory {
         ReadDependencies.on(ArticleKeys.PUBLIC_ARTICLES); // which public articles cite a quotation
         Map<UUID, List<ArticleRef>> byQuotation = new LinkedHashMap<>();
         for (PublicArticleRepository.Usage usage : publicArticles.usages(quotationIds, all, now)) {
-            ArticleStatus status = switch (usage.state()) {
-                case draft -> ArticleStatus.draft;
-                case archived -> ArticleStatus.archived;
-                case published -> usage.publishedAt().isAfter(now) ? ArticleStatus.scheduled : ArticleStatus.published;
-            };
+            ArticleStatus status = ArticleSummary.statusAt(usage.state(), usage.publishedAt(), usage.unpublishAt(), now);
             byQuotation.computeIfAbsent(usage.quotationId(), id -> new ArrayList<>()).add(new ArticleRef(usage.slug(),
                     usage.title(), status, status == ArticleStatus.draft ? null : usage.publishedAt()));
         }
@@ -154,7 +150,7 @@ public class ArticleDirectory {
     public List<SitemapEntry> publicBetween(Instant from, Instant to, int limit, String urlTemplate) {
         Instant now = Timestamps.now();
         ReadDependencies.on(ArticleKeys.PUBLIC_ARTICLES);
-        return publicArticles.publicBetween(from, to.isAfter(now) ? now : to, limit).stream()
+        return publicArticles.publicBetween(from, to.isAfter(now) ? now : to, limit, now).stream()
                 .map(a -> new SitemapEntry(a.canonicalUrl() != null ? a.canonicalUrl()
                         : urlTemplate.replace("{slug}", a.slug()), a.title(), a.publishedAt(), a.lastModified()))
                 .toList();

@@ -10,11 +10,11 @@ public final class ArticleFields {
     public static final FieldSelection ALL = FieldSelection.allOf(ArticleView.class);
     /** What a single read sends unless {@code fields} says otherwise. */
     public static final FieldSelection FULL = FieldSelection.of(ALL, List.of("id", "slug", "title", "subtitle",
-            "excerpt", "image", "status", "publishedAt", "scheduledAt", "createdAt", "updatedAt", "version", "canonicalUrl",
+            "excerpt", "image", "status", "publishedAt", "scheduledAt", "unpublishAt", "createdAt", "updatedAt", "version", "canonicalUrl",
             "commentsOpen", "commentCount", "wordCount", "readingTimeMinutes", "authors", "breadcrumb", "seo", "social", "tags", "body"));
     /** What a list item sends unless {@code fields} says otherwise: no body. */
     public static final FieldSelection SUMMARY = FieldSelection.of(ALL, List.of("id", "slug", "title", "subtitle",
-            "excerpt", "image", "status", "publishedAt", "scheduledAt", "updatedAt", "readingTimeMinutes", "commentCount",
+            "excerpt", "image", "status", "publishedAt", "scheduledAt", "unpublishAt", "updatedAt", "readingTimeMinutes", "commentCount",
             "authors.slug", "authors.name", "tags", "snippet"));
 
     private ArticleFields() {

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -41,12 +42,16 @@ public record ArticleInput(
         @Valid @Schema(nullable = true, description = "Search overrides: title, description, canonical URL, noindex.")
         SeoInput seo,
         @Valid @Schema(nullable = true, description = "Social card overrides: title, description, image.")
-        SocialInput social) {
+        SocialInput social,
+        @Schema(nullable = true, description = "When the article leaves public view by itself (status expired; the "
+                + "change feed and webhooks say article.unpublished then). Must be ahead when set, and after the "
+                + "publication instant. Null: never.", example = "2027-01-31T23:00:00Z")
+        Instant unpublishAt) {
 
-    /** An article without a lead image or overrides. */
+    /** An article without a lead image, overrides or expiry. */
     public ArticleInput(String slug, String title, String subtitle, String excerpt, List<String> authors,
             List<String> tags, String canonicalUrl, Boolean commentsOpen, List<Block> body) {
-        this(slug, title, subtitle, excerpt, authors, tags, canonicalUrl, commentsOpen, body, null, null, null);
+        this(slug, title, subtitle, excerpt, authors, tags, canonicalUrl, commentsOpen, body, null, null, null, null);
     }
 
     public List<String> tags() {

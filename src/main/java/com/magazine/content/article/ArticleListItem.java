@@ -23,6 +23,8 @@ record ArticleListItem(
         @Schema(required = true) ArticleStatus status,
         @Schema(required = true, nullable = true) Instant publishedAt,
         @Schema(required = true, nullable = true) Instant scheduledAt,
+        @Schema(required = true, nullable = true, description = "When it leaves public view by itself.")
+        Instant unpublishAt,
         @Schema(required = true) Instant updatedAt,
         @Schema(required = true) int readingTimeMinutes,
         @Schema(required = true) int commentCount,

@@ -54,7 +54,7 @@ class ArticleListRepository {
                from article_author w where w.article_id = a.id), \
             (select cast(json_agg(json_build_object('slug', t.slug, 'name', t.name) order by x.position) as text) \
                from article_tag x join tag t on t.id = x.tag_id where x.article_id = a.id), \
-            cast(a.image as text), cast(a.seo as text), cast(a.social as text)""";
+            cast(a.image as text), cast(a.seo as text), cast(a.social as text), a.unpublish_at""";
 
     private static final TypeReference<List<TagRef>> TAGS = new TypeReference<>() {
     };
@@ -170,7 +170,7 @@ class ArticleListRepository {
                 c[at + 6] == null ? null : Timestamps.fromJdbc(c[at + 6]), (String) c[at + 7], (Boolean) c[at + 8],
                 ((Number) c[at + 9]).intValue(), ((Number) c[at + 10]).intValue(), Timestamps.fromJdbc(c[at + 11]),
                 Timestamps.fromJdbc(c[at + 12]), ((Number) c[at + 13]).longValue(), authorIds, tags, image, seo,
-                social);
+                social, c[at + 19] == null ? null : Timestamps.fromJdbc(c[at + 19]));
     }
 
     /** A jsonb column read as text, as {@code type}; null stays null. */
@@ -205,8 +205,8 @@ class ArticleListRepository {
             return List.of();
         }
         Sql sql = new Sql(entityManager);
-        sql.append("select a.id from article a where a.status = 'published' and a.listed_at <= ")
-                .append(sql.bind(now)).append(" and a.id <> ").append(sql.bind(article.id())).append(" and (false");
+        sql.append("select a.id from article a where ").append(PublicArticles.visible("a", sql.bind(now)))
+                .append(" and a.id <> ").append(sql.bind(article.id())).append(" and (false");
         if (!tagIds.isEmpty()) {
             sql.append(" or exists (select 1 from article_tag t where t.article_id = a.id and t.tag_id in (")
                     .append(sql.bindAll(tagIds)).append("))");
@@ -229,10 +229,7 @@ class ArticleListRepository {
             sql.append(", websearch_to_tsquery('english', ").append(sql.bind(filter.query())).append(") q(query)");
         }
         Supplier<String> nowParam = sql.bindOnUse(now);
-        // listed_at is published_at for published articles (a check constraint keeps published_at set there), and it
-        // is in the lists' index: pages are then found on the index alone
-        Supplier<String> visible =
-                () -> "(a.status = 'published' and a.listed_at <= " + nowParam.get() + ")";
+        Supplier<String> visible = () -> PublicArticles.visible("a", nowParam.get());
         sql.append(" where ");
         Visibility visibility = filter.visibility();
         if (visibility.staff()) {
@@ -250,7 +247,8 @@ class ArticleListRepository {
                     case draft -> "a.status = 'draft'";
                     case archived -> "a.status = 'archived'";
                     case published -> visible.get();
-                    case scheduled -> "(a.status = 'published' and a.listed_at > " + nowParam.get() + ")";
+                    case scheduled -> PublicArticles.scheduled("a", nowParam.get());
+                    case expired -> PublicArticles.expired("a", nowParam.get());
                 });
             }
             sql.append(" and (").append(String.join(" or ", any)).append(')');

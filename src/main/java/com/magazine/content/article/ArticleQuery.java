@@ -20,7 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 /** The query of an article list: filters, order, paging and fields. Use with {@code @BeanParam @Valid}. */
 public class ArticleQuery extends PageRequest {
 
-    static final String STATUSES = "^(draft|scheduled|published|archived)(,(draft|scheduled|published|archived))*$";
+    static final String STATUSES =
+            "^(draft|scheduled|published|expired|archived)(,(draft|scheduled|published|expired|archived))*$";
 
     @QueryParam("author")
     @Size(max = 120)
@@ -33,7 +34,7 @@ public class ArticleQuery extends PageRequest {
     String tag;
 
     @QueryParam("status")
-    @Pattern(regexp = STATUSES, message = "must be draft, scheduled, published or archived, or several of them "
+    @Pattern(regexp = STATUSES, message = "must be draft, scheduled, published, expired or archived, or several of them "
             + "comma-separated")
     @Parameter(description = "Statuses to list, comma-separated (default: published). Editors see every article, an "
             + "author key also its author's own; for everyone else only published.",

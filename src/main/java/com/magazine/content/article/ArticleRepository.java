@@ -105,26 +105,42 @@ class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
     }
 
     /**
-     * The earliest instant ahead at which a scheduled article becomes public. On listed_at (published_at for
-     * published articles), which the lists' index holds: published_at has no index, and a million articles took a
-     * second to scan.
+     * The earliest instant ahead at which an article enters public view (a scheduled one) or leaves it (an expiry).
+     * Each on an index: listed_at (published_at for published articles) on the lists' one, unpublish_at on its own;
+     * published_at has no index, and a million articles took a second to scan.
      */
-    Optional<Instant> nextScheduled(Instant now) {
-        Object next = getEntityManager().createNativeQuery(
-                        "select min(listed_at) from article where status = 'published' and listed_at > ?1")
+    Optional<Instant> nextVisibilityChange(Instant now) {
+        Object next = getEntityManager().createNativeQuery("""
+                        select least(
+                            (select min(listed_at) from article where status = 'published' and listed_at > ?1),
+                            (select min(unpublish_at) from article where status = 'published' and unpublish_at > ?1))""")
                 .setParameter(1, now)
                 .getSingleResult();
         return Optional.ofNullable(next == null ? null : Timestamps.fromJdbc(next));
     }
 
-    /** Locks and answers the published articles whose instant has passed and that were not announced yet. */
+    /** Locks and answers the articles public at {@code now} whose going public was not announced yet. */
     List<UUID> claimDueAnnouncements(Instant now, int limit) {
         @SuppressWarnings("unchecked")
         List<UUID> ids = getEntityManager().createNativeQuery("""
-                        select id from article
-                        where status = 'published' and announced_at is null and published_at <= ?1
+                        select id from article a
+                        where announced_at is null and published_at <= ?1 and %s
                         order by published_at limit ?2
-                        for update skip locked""")
+                        for update skip locked""".formatted(PublicArticles.visible("a", "?1")))
+                .setParameter(1, now)
+                .setParameter(2, limit)
+                .getResultList();
+        return ids;
+    }
+
+    /** Locks and answers the announced articles whose expiry has passed: the public must be told they left. */
+    List<UUID> claimDueExpiries(Instant now, int limit) {
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = getEntityManager().createNativeQuery("""
+                        select id from article a
+                        where announced_at is not null and %s
+                        order by unpublish_at limit ?2
+                        for update skip locked""".formatted(PublicArticles.expired("a", "?1")))
                 .setParameter(1, now)
                 .setParameter(2, limit)
                 .getResultList();

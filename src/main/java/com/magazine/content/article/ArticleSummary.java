@@ -13,19 +13,24 @@ import java.util.UUID;
 record ArticleSummary(UUID id, String slug, String title, String subtitle, String excerpt, Article.State state,
         Instant publishedAt, String canonicalUrl, boolean commentsOpen, int wordCount, int commentCount,
         Instant createdAt, Instant updatedAt, long version, List<UUID> authorIds, List<TagRef> tags, ImageUse image,
-        SeoInput seo, SocialInput social) {
+        SeoInput seo, SocialInput social, Instant unpublishAt) {
 
-    /** The status as the API shows it at {@code now}: a published article still ahead of its instant is scheduled. */
-    static ArticleStatus statusAt(Article.State state, Instant publishedAt, Instant now) {
+    /**
+     * The status as the API shows it at {@code now}: a published article still ahead of its instant is scheduled, one
+     * past its expiry is expired. The same rule as {@link PublicArticles#visible} in SQL.
+     */
+    static ArticleStatus statusAt(Article.State state, Instant publishedAt, Instant unpublishAt, Instant now) {
         return switch (state) {
             case draft -> ArticleStatus.draft;
             case archived -> ArticleStatus.archived;
-            case published -> publishedAt.isAfter(now) ? ArticleStatus.scheduled : ArticleStatus.published;
+            case published -> publishedAt.isAfter(now) ? ArticleStatus.scheduled
+                    : unpublishAt != null && !unpublishAt.isAfter(now) ? ArticleStatus.expired
+                    : ArticleStatus.published;
         };
     }
 
     ArticleStatus statusAt(Instant now) {
-        return statusAt(state, publishedAt, now);
+        return statusAt(state, publishedAt, unpublishAt, now);
     }
 
     boolean publicAt(Instant now) {

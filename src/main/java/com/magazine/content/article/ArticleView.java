@@ -30,6 +30,8 @@ public record ArticleView(
         ArticleStatus status,
         @Schema(nullable = true, description = "When it became public; null until then.") Instant publishedAt,
         @Schema(nullable = true, description = "When a scheduled article becomes public.") Instant scheduledAt,
+        @Schema(nullable = true, description = "When it leaves public view by itself (then expired); null: never.")
+        Instant unpublishAt,
         Instant createdAt,
         Instant updatedAt,
         @Schema(description = "Grows by one with every change of the article itself.") Long version,

@@ -148,12 +148,14 @@ class ArticleViews {
             modified = changed.isAfter(modified) ? changed : modified;
         }
         ArticleView.Validators validators = new ArticleView.Validators(HttpCaching.etagOf(etagParts), modified);
-        boolean wasPublished = status == ArticleStatus.published || status == ArticleStatus.archived;
+        boolean wasPublished = status == ArticleStatus.published || status == ArticleStatus.expired
+                || status == ArticleStatus.archived;
         return new ArticleView(article.id(), article.slug(), article.title(), article.subtitle(), article.excerpt(),
                 lead == null ? null : lead.image(article.image(), size),
                 status,
                 wasPublished ? article.publishedAt() : null,
                 status == ArticleStatus.scheduled ? article.publishedAt() : null,
+                article.unpublishAt(),
                 article.createdAt(), article.updatedAt(), article.version(), article.canonicalUrl(),
                 article.commentsOpen(), article.commentCount(), article.wordCount(),
                 Markup.readingMinutes(article.wordCount()),

@@ -115,14 +115,14 @@ public class PreviewService {
         Article.State state = switch (snapshot.status()) {
             case draft -> Article.State.draft;
             case archived -> Article.State.archived;
-            case published, scheduled -> Article.State.published;
+            case published, scheduled, expired -> Article.State.published;
         };
         ArticleSummary summary = new ArticleSummary(article.id(), article.slug(), content.title(), content.subtitle(),
                 content.excerpt(), state, snapshot.publishedAt(), content.canonicalUrl(),
                 content.commentsOpenOrDefault(), words, article.commentCount(), article.createdAt(),
                 revision.createdAt(), article.version(), snapshot.authorIds(),
                 content.tags().stream().map(name -> new TagRef(Slugs.of(name), name)).toList(), content.image(),
-                content.seo(), content.social());
+                content.seo(), content.social(), content.unpublishAt());
         return views.preview(summary, body, selection, now);
     }
 

@@ -24,7 +24,8 @@ class PublicArticleRepository {
     }
 
     /** A quotation's uses: per article citing it, its id, slug, title, stored status and publication time. */
-    record Usage(UUID quotationId, String slug, String title, Article.State state, Instant publishedAt) {
+    record Usage(UUID quotationId, String slug, String title, Article.State state, Instant publishedAt,
+            Instant unpublishAt) {
     }
 
     /** The articles citing these quotations, newest first; public ones only unless {@code all}. */
@@ -34,18 +35,19 @@ class PublicArticleRepository {
         }
         Sql sql = new Sql(entityManager);
         sql.append("""
-                select distinct q.quotation_id, a.slug, a.title, a.status, a.published_at, a.listed_at
+                select distinct q.quotation_id, a.slug, a.title, a.status, a.published_at, a.listed_at, a.unpublish_at
                 from article_quotation q join article a on a.id = q.article_id
                 where q.quotation_id in (""").append(sql.bindAll(quotationIds)).append(')');
         if (!all) {
-            sql.append(" and a.status = 'published' and a.published_at <= ").append(sql.bind(now));
+            sql.append(" and ").append(PublicArticles.visible("a", sql.bind(now)));
         }
         sql.append(" order by a.listed_at desc, a.slug");
         List<Usage> usages = new ArrayList<>();
         for (Object row : sql.query().getResultList()) {
             Object[] columns = (Object[]) row;
             usages.add(new Usage((UUID) columns[0], (String) columns[1], (String) columns[2],
-                    Article.State.valueOf((String) columns[3]), Timestamps.fromJdbc(columns[4])));
+                    Article.State.valueOf((String) columns[3]), Timestamps.fromJdbc(columns[4]),
+                    columns[6] == null ? null : Timestamps.fromJdbc(columns[6])));
         }
         return usages;
     }
@@ -57,7 +59,7 @@ class PublicArticleRepository {
     /** How many articles are public (on the lists' index: listed_at is published_at for published articles). */
     long countPublic(Instant now) {
         return ((Number) entityManager.createNativeQuery(
-                        "select count(*) from article where status = 'published' and listed_at <= ?1")
+                        "select count(*) from article a where " + PublicArticles.visible("a", "?1"))
                 .setParameter(1, now)
                 .getSingleResult()).longValue();
     }
@@ -70,30 +72,32 @@ class PublicArticleRepository {
         @SuppressWarnings("unchecked")
         List<String> months = entityManager.createNativeQuery("""
                         with recursive m(month) as (
-                            select date_trunc('month', min(listed_at) at time zone 'UTC') from article
-                            where status = 'published' and listed_at <= ?1
+                            select date_trunc('month', min(a.listed_at) at time zone 'UTC') from article a
+                            where %1$s
                           union all
                             select (select date_trunc('month', min(a.listed_at) at time zone 'UTC') from article a
-                                    where a.status = 'published' and a.listed_at <= ?1
+                                    where %1$s
                                       and a.listed_at >= (m.month + interval '1 month') at time zone 'UTC')
                             from m where m.month is not null)
-                        select to_char(month, 'YYYY-MM') from m where month is not null order by month""")
+                        select to_char(month, 'YYYY-MM') from m where month is not null order by month"""
+                        .formatted(PublicArticles.visible("a", "?1")))
                 .setParameter(1, now)
                 .getResultList();
         return months;
     }
 
-    /** Public articles published in [{@code from}, {@code to}), newest first, up to {@code limit}. */
-    List<Listed> publicBetween(Instant from, Instant to, int limit) {
+    /** Articles public at {@code now} published in [{@code from}, {@code to}), newest first, up to {@code limit}. */
+    List<Listed> publicBetween(Instant from, Instant to, int limit, Instant now) {
         List<Listed> listed = new ArrayList<>();
         for (Object row : entityManager.createNativeQuery("""
                         select slug, coalesce(seo ->> 'canonicalUrl', canonical_url), title, published_at,
                                greatest(updated_at, published_at)
-                        from article
-                        where status = 'published' and published_at >= ?1 and published_at < ?2
+                        from article a
+                        where %s and published_at >= ?1 and published_at < ?2
                           and listed_at >= ?1 and listed_at < ?2
                           and not coalesce(cast(seo ->> 'noindex' as boolean), false)
-                        order by listed_at desc, id desc limit ?3""")
+                        order by listed_at desc, id desc limit ?3""".formatted(PublicArticles.visible("a", "?4")))
+                .setParameter(4, now)
                 .setParameter(1, from)
                 .setParameter(2, to)
                 .setParameter(3, limit)

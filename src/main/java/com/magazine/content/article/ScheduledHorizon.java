@@ -6,7 +6,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Anonymous readers' view changes by itself when the next scheduled article goes public. */
+/** Anonymous readers' view changes by itself when the next scheduled article goes public or the next one expires. */
 @ApplicationScoped
 class ScheduledHorizon implements VisibilityHorizon {
 
@@ -19,6 +19,6 @@ class ScheduledHorizon implements VisibilityHorizon {
     @Override
     @Transactional
     public Optional<Instant> nextAfter(Instant after) {
-        return articles.nextScheduled(after);
+        return articles.nextVisibilityChange(after);
     }
 }

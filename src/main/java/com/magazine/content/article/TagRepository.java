@@ -45,7 +45,7 @@ class TagRepository implements PanacheRepositoryBase<Tag, UUID> {
      * so that a draft's tags stay unseen.
      */
     List<TagView> pageWithCounts(String afterSlug, int limit, Instant now, boolean staff) {
-        String visible = staff ? "true" : "a.status = 'published' and a.published_at <= ?1";
+        String visible = staff ? "true" : PublicArticles.visible("a", "?1");
         var query = getEntityManager().createNativeQuery("""
                         select t.id, t.slug, t.name, count(a.id),
                                greatest(t.created_at, max(a.published_at) filter (where a.published_at <= ?1))

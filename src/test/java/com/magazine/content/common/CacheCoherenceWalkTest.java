@@ -380,9 +380,15 @@ class CacheCoherenceWalkTest {
             body.put("slug", article);
             return "replace article " + article + " -> " + admin().contentType(ContentType.JSON).body(body)
                     .put("/api/v1/articles/" + article).statusCode();
-        } else if (choice < 49) {
+        } else if (choice < 47) {
             return "restore revision 1 of " + article + " -> " + admin()
                     .post("/api/v1/articles/" + article + "/revisions/1/restore").statusCode();
+        } else if (choice < 49) {
+            // it leaves every public answer at that instant, with no write: as a scheduled publication enters them
+            Instant at = Instant.now().plusMillis(1500);
+            world.scheduled.add(at);
+            return "expire " + article + " -> " + patch("/api/v1/articles/" + article,
+                    Map.of("unpublishAt", at.toString()));
         } else if (choice < 52) {
             return "create author " + createAuthor();
         } else if (choice < 57) {
