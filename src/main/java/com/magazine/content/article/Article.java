@@ -18,6 +18,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -131,6 +132,16 @@ class Article {
     @OrderColumn(name = "position")
     private List<Tag> tags = new ArrayList<>();
 
+    /** Credits beside the byline, in order. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    private List<ContributorInput.Stored> contributors = new ArrayList<>();
+
+    /** The primary section: one of its tags, of type section; null when none. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "section_id")
+    private Tag section;
+
     /** When it leaves public view by itself; null: never. Always after publishedAt. */
     @Column(name = "unpublish_at")
     private Instant unpublishAt;
@@ -183,6 +194,8 @@ class Article {
         seo = content.seo();
         social = content.social();
         unpublishAt = content.unpublishAt();
+        section = content.section();
+        contributors = List.copyOf(content.contributors());
         assetIds.clear();
         java.util.stream.Stream.concat(java.util.stream.Stream.concat(
                                 java.util.stream.Stream.ofNullable(image).map(ImageUse::assetId),
@@ -256,13 +269,14 @@ class Article {
     ArticleSummary summary() {
         return new ArticleSummary(id, slug, title, subtitle, excerpt, status, publishedAt, canonicalUrl, commentsOpen,
                 wordCount, commentCount, createdAt, updatedAt, version, List.copyOf(authorIds),
-                tags.stream().map(TagRef::from).toList(), image, seo, social, unpublishAt);
+                tags.stream().map(TagRef::from).toList(), image, seo, social, unpublishAt,
+                section == null ? null : TagRef.from(section), contributors);
     }
 
     /** What an article holds besides its slug and lifecycle, resolved and cleaned by the service. */
     record Content(String title, String subtitle, String excerpt, String canonicalUrl, boolean commentsOpen,
             List<Block> body, String bodyText, List<UUID> authorIds, List<Tag> tags, ImageUse image, SeoInput seo,
-            SocialInput social, Instant unpublishAt) {
+            SocialInput social, Instant unpublishAt, Tag section, List<ContributorInput.Stored> contributors) {
     }
 
     UUID id() {
@@ -299,6 +313,14 @@ class Article {
 
     Instant unpublishAt() {
         return unpublishAt;
+    }
+
+    Tag section() {
+        return section;
+    }
+
+    List<ContributorInput.Stored> contributors() {
+        return contributors;
     }
 
     String canonicalUrl() {

@@ -90,7 +90,7 @@ public class ArticleCommandService {
     @Transactional
     public ArticleView patch(String slug, JsonNode patch, IfMatch ifMatch) {
         Article article = access.findForWrite(slug, ifMatch);
-        ArticleInput input = mergePatch.apply(asInput(article, slugsOf(article.authorIds())), patch);
+        ArticleInput input = mergePatch.apply(asInput(article), patch);
         if (input.slug() == null) {
             throw Problems.unprocessable("slug", "cannot be removed; send a new slug to rename the article");
         }
@@ -111,7 +111,7 @@ public class ArticleCommandService {
         ArticleInput old = revision.snapshot().content();
         ArticleInput input = new ArticleInput(article.slug(), old.title(), old.subtitle(), old.excerpt(), byline,
                 old.tags(), old.canonicalUrl(), old.commentsOpen(), old.body(), old.image(), old.seo(), old.social(),
-                article.unpublishAt());
+                article.unpublishAt(), old.section(), old.contributors());
         return update(article, input, "restore");
     }
 
@@ -300,6 +300,12 @@ public class ArticleCommandService {
             }
         }
         Map<String, String> tagNames = new LinkedHashMap<>();
+        String sectionName = Text.line(input.section());
+        String sectionSlug = sectionName == null ? null : Slugs.of(sectionName);
+        if (sectionName != null && sectionSlug.isEmpty()) {
+            problems.put("section", "needs at least one letter or digit");
+            sectionSlug = null;
+        }
         for (int i = 0; i < input.tags().size(); i++) {
             String name = Text.line(input.tags().get(i));
             String tagSlug = name == null ? "" : Slugs.of(name);
@@ -309,6 +315,7 @@ public class ArticleCommandService {
                 tagNames.putIfAbsent(tagSlug, name);
             }
         }
+        List<ContributorInput.Stored> contributors = contributors(input.contributors(), problems);
         List<Block> body = Markup.sanitise(input.body()).stream().filter(ArticleCommandService::hasContent).toList();
         Map<UUID, QuotationEmbed> quoted = articleViews.quotationsOf(body);
         ImageUse image = input.image() == null ? null : input.image().cleaned();
@@ -340,16 +347,52 @@ public class ArticleCommandService {
         if (!problems.isEmpty()) {
             throw Problems.unprocessable(problems);
         }
-        Map<String, Tag> found = tagNames.isEmpty() ? Map.of() : tags.findOrCreate(tagNames, Timestamps.now());
+        if (sectionSlug != null) {
+            tagNames.putIfAbsent(sectionSlug, sectionName); // the section is one of the tags
+        }
+        Map<String, Tag> found = tagNames.isEmpty() ? Map.of() : tags.findOrCreate(tagNames, sectionSlug, Timestamps.now());
+        Tag section = sectionSlug == null ? null : found.get(sectionSlug);
+        if (section != null && section.type() != TagType.section) {
+            throw Problems.unprocessable("section", "'" + section.slug() + "' is a " + section.type() + " tag; make it "
+                    + "a section first (PATCH /api/v1/tags/" + section.slug() + ")");
+        }
         List<UUID> authorIds = authorSlugs.stream().map(ids::get).toList();
         Article.Content content = new Article.Content(input.title(), input.subtitle(), input.excerpt(),
                 input.canonicalUrl(), input.commentsOpenOrDefault(), body, Markup.plainText(body, quoted), authorIds,
                 tagNames.keySet().stream().map(found::get).toList(), image, seo, social,
-                input.unpublishAt() == null ? null : input.unpublishAt().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+                input.unpublishAt() == null ? null : input.unpublishAt().truncatedTo(java.time.temporal.ChronoUnit.MICROS),
+                section, contributors);
         return new Resolved(content, authorIds);
     }
 
     private record Resolved(Article.Content content, List<UUID> authorIds) {
+    }
+
+    /** The credits as stored: each names one of our authors (by id) or a cleaned free name, not both. */
+    private List<ContributorInput.Stored> contributors(List<ContributorInput> given, Map<String, String> problems) {
+        Map<String, UUID> ids = authors.idsBySlug(given.stream().map(ContributorInput::author)
+                .filter(Objects::nonNull).distinct().toList());
+        List<ContributorInput.Stored> stored = new java.util.ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            ContributorInput credit = given.get(i);
+            String name = Text.line(credit.name());
+            String at = "contributors[" + i + "]";
+            if (credit.author() != null && name != null) {
+                problems.put(at, "names an author or a name, not both");
+            } else if (credit.author() != null) {
+                UUID id = ids.get(credit.author());
+                if (id == null) {
+                    problems.put(at + ".author", "no author has the slug '" + credit.author() + "'");
+                } else {
+                    stored.add(new ContributorInput.Stored(credit.role(), id, null));
+                }
+            } else if (name == null) {
+                problems.put(at + ".name", "is required when no author is given");
+            } else {
+                stored.add(new ContributorInput.Stored(credit.role(), null, name));
+            }
+        }
+        return stored;
     }
 
     private static boolean hasContent(Block block) {
@@ -415,11 +458,30 @@ public class ArticleCommandService {
         return authors.slugsOf(authorIds);
     }
 
+    /** The article as written, its authors (byline and credits) by their current slugs. */
+    private ArticleInput asInput(Article article) {
+        Set<UUID> ids = new HashSet<>(article.authorIds());
+        article.contributors().stream().map(ContributorInput.Stored::authorId).filter(Objects::nonNull).forEach(ids::add);
+        return asInput(article, slugsOf(List.copyOf(ids)));
+    }
+
     private static ArticleInput asInput(Article article, Map<UUID, String> authorSlugs) {
         return new ArticleInput(article.slug(), article.title(), article.subtitle(), article.excerpt(),
                 article.authorIds().stream().map(authorSlugs::get).filter(Objects::nonNull).toList(),
                 article.tags().stream().map(Tag::name).toList(), article.canonicalUrl(), article.commentsOpen(),
-                article.body(), article.image(), article.seo(), article.social(), article.unpublishAt());
+                article.body(), article.image(), article.seo(), article.social(), article.unpublishAt(),
+                article.section() == null ? null : article.section().name(),
+                contributorInputs(article.contributors(), authorSlugs));
+    }
+
+    /** Credits as written back: authors by their current slug (gone ones left out). */
+    private static List<ContributorInput> contributorInputs(List<ContributorInput.Stored> stored,
+            Map<UUID, String> slugs) {
+        return stored.stream()
+                .filter(credit -> credit.authorId() == null || slugs.containsKey(credit.authorId()))
+                .map(credit -> new ContributorInput(credit.role(),
+                        credit.authorId() == null ? null : slugs.get(credit.authorId()), credit.name()))
+                .toList();
     }
 
     /** Overrides with their texts cleaned; none given is null. */
@@ -477,7 +539,7 @@ public class ArticleCommandService {
 
     /** Stores a revision: the article as now written and which fields differ from the last revision. */
     private void record(Article article, String action) {
-        ArticleInput content = asInput(article, slugsOf(article.authorIds()));
+        ArticleInput content = asInput(article);
         ArticleStatus status = article.statusAt(Timestamps.now());
         ArticleRevision.Snapshot snapshot = new ArticleRevision.Snapshot(content, List.copyOf(article.authorIds()),
                 status, article.publishedAt());

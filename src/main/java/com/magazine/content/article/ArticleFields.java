@@ -11,11 +11,11 @@ public final class ArticleFields {
     /** What a single read sends unless {@code fields} says otherwise. */
     public static final FieldSelection FULL = FieldSelection.of(ALL, List.of("id", "slug", "title", "subtitle",
             "excerpt", "image", "status", "publishedAt", "scheduledAt", "unpublishAt", "createdAt", "updatedAt", "version", "canonicalUrl",
-            "commentsOpen", "commentCount", "wordCount", "readingTimeMinutes", "authors", "breadcrumb", "seo", "social", "tags", "body"));
+            "commentsOpen", "commentCount", "wordCount", "readingTimeMinutes", "authors", "contributors", "breadcrumb", "seo", "social", "section", "tags", "body"));
     /** What a list item sends unless {@code fields} says otherwise: no body. */
     public static final FieldSelection SUMMARY = FieldSelection.of(ALL, List.of("id", "slug", "title", "subtitle",
             "excerpt", "image", "status", "publishedAt", "scheduledAt", "unpublishAt", "updatedAt", "readingTimeMinutes", "commentCount",
-            "authors.slug", "authors.name", "tags", "snippet"));
+            "authors.slug", "authors.name", "section", "tags", "snippet"));
 
     private ArticleFields() {
     }

@@ -46,12 +46,24 @@ public record ArticleInput(
         @Schema(nullable = true, description = "When the article leaves public view by itself (status expired; the "
                 + "change feed and webhooks say article.unpublished then). Must be ahead when set, and after the "
                 + "publication instant. Null: never.", example = "2027-01-31T23:00:00Z")
-        Instant unpublishAt) {
+        Instant unpublishAt,
+        @Size(max = 100) @Schema(nullable = true, description = "The primary section, by name: a tag of type section, "
+                + "made if new, and added to the tags if missing. Its breadcrumb step replaces the author's.",
+                example = "Foreign Policy")
+        String section,
+        @Size(max = 30) @Schema(description = "Credits beside the byline (photographs, illustrations, translation, "
+                + "editing, reporting), in order; the byline stays `authors`.")
+        List<@Valid @NotNull ContributorInput> contributors) {
 
-    /** An article without a lead image, overrides or expiry. */
+    /** An article without a lead image, overrides, expiry, section or credits. */
     public ArticleInput(String slug, String title, String subtitle, String excerpt, List<String> authors,
             List<String> tags, String canonicalUrl, Boolean commentsOpen, List<Block> body) {
-        this(slug, title, subtitle, excerpt, authors, tags, canonicalUrl, commentsOpen, body, null, null, null, null);
+        this(slug, title, subtitle, excerpt, authors, tags, canonicalUrl, commentsOpen, body, null, null, null, null,
+                null, null);
+    }
+
+    public List<ContributorInput> contributors() {
+        return contributors == null ? List.of() : contributors;
     }
 
     public List<String> tags() {

@@ -4,10 +4,12 @@ import com.magazine.content.asset.EmbeddedAsset;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.magazine.content.author.AuthorLink;
 import com.magazine.content.common.ContentConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -81,6 +83,9 @@ class ArticleJsonLd {
         node.put("inLanguage", site.language());
         node.put("wordCount", article.wordCount());
         node.put("isAccessibleForFree", true);
+        if (article.section() != null) {
+            node.put("articleSection", article.section().name());
+        }
         ArrayNode keywords = node.putArray("keywords");
         article.tags().forEach(tag -> keywords.add(tag.name()));
         ArrayNode authors = node.putArray("author");
@@ -97,6 +102,7 @@ class ArticleJsonLd {
                 author.links().stream().map(AuthorLink::url).forEach(sameAs::add);
             }
         }
+        credits(node, article.contributors());
         ObjectNode publisher = node.putObject("publisher");
         publisher.put("@type", "Organization");
         publisher.put("name", site.name());
@@ -110,6 +116,33 @@ class ArticleJsonLd {
             }
         }
         return node;
+    }
+
+    /**
+     * The credits in schema.org's own properties where CreativeWork has one (editor, translator); the others as
+     * contributor Roles (schema.org's pattern for a role on a property), e.g. the photographer.
+     */
+    private static void credits(ObjectNode node, List<ArticleContributor> credits) {
+        for (ArticleContributor credit : credits) {
+            ObjectNode person = JsonNodeFactory.instance.objectNode();
+            person.put("@type", "Person");
+            person.put("name", credit.name());
+            putIfPresent(person, "url", credit.url());
+            switch (credit.role()) {
+                case editor -> array(node, "editor").add(person);
+                case translator -> array(node, "translator").add(person);
+                default -> {
+                    ObjectNode role = array(node, "contributor").addObject();
+                    role.put("@type", "Role");
+                    role.put("roleName", credit.role().name());
+                    role.set("contributor", person);
+                }
+            }
+        }
+    }
+
+    private static ArrayNode array(ObjectNode node, String name) {
+        return node.has(name) ? (ArrayNode) node.get(name) : node.putArray(name);
     }
 
     private ObjectNode quotation(QuotationEmbed quotation) {

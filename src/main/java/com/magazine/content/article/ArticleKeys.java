@@ -17,6 +17,8 @@ import java.util.UUID;
  * and their counts, feeds, sitemaps, the quotations' lists of uses. Purged by every change the public can see: one to
  * an article that is public before it, or public or scheduled after it (an answer kept when an article is scheduled
  * must not outlive the instant it goes public).
+ * <li>{@code tag:<id>}: every article answer showing the tag (its name and type). Purged, with {@code articles}, when
+ * editors rename or retype it.
  * </ul>
  */
 public final class ArticleKeys {
@@ -30,6 +32,11 @@ public final class ArticleKeys {
     /** One article. */
     public static SurrogateKey article(UUID id) {
         return SurrogateKey.of("article", id);
+    }
+
+    /** Every answer showing a tag's name and type. */
+    public static SurrogateKey tag(UUID id) {
+        return SurrogateKey.of("tag", id);
     }
 
     /** What a change of article {@code id} purges: the article, and the public lists when the public saw it. */

@@ -29,6 +29,7 @@ record ArticleListItem(
         @Schema(required = true) int readingTimeMinutes,
         @Schema(required = true) int commentCount,
         @Schema(required = true, description = "The byline, in order.") List<Byline> authors,
+        @Schema(required = true, nullable = true, description = "The primary section: one of the tags.") TagRef section,
         @Schema(required = true) List<TagRef> tags,
         @Schema(nullable = true, description = "Only in search results: where the words matched, with <mark> around "
                 + "them (the rest is HTML-escaped).") String snippet) {

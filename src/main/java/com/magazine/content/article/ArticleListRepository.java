@@ -25,8 +25,16 @@ import jakarta.persistence.EntityManager;
 class ArticleListRepository {
 
     /** What a list may be filtered by; {@code null} members do not filter. */
-    record Filter(Visibility visibility, UUID author, UUID tag, List<ArticleStatus> statuses, Instant publishedAfter,
-            Instant publishedBefore, String query) {
+    record Filter(Visibility visibility, UUID author, TagFilter.Resolved tags, UUID section, Credit credit,
+            List<ArticleStatus> statuses, Instant publishedAfter, Instant publishedBefore, String query) {
+
+        Filter {
+            tags = tags == null ? TagFilter.NONE : tags;
+        }
+    }
+
+    /** A contributor filter: an author credited beside the byline, in any role (null) or in one. */
+    record Credit(UUID authorId, ContributorRole role) {
     }
 
     /** Who is looking: everyone sees public articles, an author also their own, staff everything. */
@@ -52,11 +60,18 @@ class ArticleListRepository {
             a.word_count, a.comment_count, a.created_at, a.updated_at, a.version, \
             (select string_agg(cast(w.author_id as text), ',' order by w.position) \
                from article_author w where w.article_id = a.id), \
-            (select cast(json_agg(json_build_object('slug', t.slug, 'name', t.name) order by x.position) as text) \
+            (select cast(json_agg(json_build_object('slug', t.slug, 'name', t.name, 'type', t.type, 'id', t.id) \
+                                  order by x.position) as text) \
                from article_tag x join tag t on t.id = x.tag_id where x.article_id = a.id), \
-            cast(a.image as text), cast(a.seo as text), cast(a.social as text), a.unpublish_at""";
+            cast(a.image as text), cast(a.seo as text), cast(a.social as text), a.unpublish_at, \
+            (select cast(json_build_object('slug', s.slug, 'name', s.name, 'type', s.type, 'id', s.id) as text) \
+               from tag s where s.id = a.section_id), \
+            cast(a.contributors as text)""";
 
     private static final TypeReference<List<TagRef>> TAGS = new TypeReference<>() {
+    };
+
+    private static final TypeReference<List<ContributorInput.Stored>> CONTRIBUTORS = new TypeReference<>() {
     };
 
     /** A relation whose rows carry their article's listed_at, with an index on (its key, listed_at, article). */
@@ -88,7 +103,7 @@ class ArticleListRepository {
         // a tag's or an author's list by date walks that relation's own index (its rows carry listed_at)
         Relation via = null;
         if (filter.query() == null && (sort == ArticleOrder.newest || sort == ArticleOrder.oldest)) {
-            via = filter.tag() != null ? Relation.TAG : filter.author() != null ? Relation.AUTHOR : null;
+            via = filter.tags().walkable() != null ? Relation.TAG : filter.author() != null ? Relation.AUTHOR : null;
         }
         String key = via != null ? "x.listed_at" : switch (sort) {
             case newest, oldest -> "a.listed_at";
@@ -170,7 +185,8 @@ class ArticleListRepository {
                 c[at + 6] == null ? null : Timestamps.fromJdbc(c[at + 6]), (String) c[at + 7], (Boolean) c[at + 8],
                 ((Number) c[at + 9]).intValue(), ((Number) c[at + 10]).intValue(), Timestamps.fromJdbc(c[at + 11]),
                 Timestamps.fromJdbc(c[at + 12]), ((Number) c[at + 13]).longValue(), authorIds, tags, image, seo,
-                social, c[at + 19] == null ? null : Timestamps.fromJdbc(c[at + 19]));
+                social, c[at + 19] == null ? null : Timestamps.fromJdbc(c[at + 19]),
+                jsonColumn(c[at + 20], TagRef.class), jsonColumn(c[at + 21], CONTRIBUTORS));
     }
 
     /** A jsonb column read as text, as {@code type}; null stays null. */
@@ -179,6 +195,14 @@ class ArticleListRepository {
             return column == null ? null : json.readValue((String) column, type);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("PostgreSQL returned a " + type.getSimpleName() + " that is not JSON", e);
+        }
+    }
+
+    private <T> T jsonColumn(Object column, TypeReference<T> type) {
+        try {
+            return column == null ? null : json.readValue((String) column, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("PostgreSQL returned a " + type.getType() + " that is not JSON", e);
         }
     }
 
@@ -259,11 +283,37 @@ class ArticleListRepository {
             sql.append(" and exists (select 1 from article_author w where w.article_id = a.id and w.author_id = ")
                     .append(sql.bind(filter.author())).append(')');
         }
-        if (via == Relation.TAG) {
-            sql.append(" and x.tag_id = ").append(sql.bind(filter.tag()));
-        } else if (filter.tag() != null) {
-            sql.append(" and exists (select 1 from article_tag t where t.article_id = a.id and t.tag_id = ")
-                    .append(sql.bind(filter.tag())).append(')');
+        // each term is an index probe on article_tag (tag_id, article_id); the walked tag's term is the relation itself
+        UUID walked = via == Relation.TAG ? filter.tags().walkable() : null;
+        if (walked != null) {
+            sql.append(" and x.tag_id = ").append(sql.bind(walked));
+        }
+        for (List<UUID> term : filter.tags().anyOf()) {
+            if (!(term.size() == 1 && term.get(0).equals(walked))) {
+                sql.append(" and exists (select 1 from article_tag t where t.article_id = a.id and t.tag_id in (")
+                        .append(sql.bindAll(term)).append("))");
+            }
+        }
+        if (!filter.tags().noneOf().isEmpty()) {
+            sql.append(" and not exists (select 1 from article_tag t where t.article_id = a.id and t.tag_id in (")
+                    .append(sql.bindAll(filter.tags().noneOf())).append("))");
+        }
+        if (filter.section() != null) {
+            sql.append(" and a.section_id = ").append(sql.bind(filter.section()));
+        }
+        if (filter.credit() != null) {
+            // containment, on the contributors' GIN index
+            Map<String, String> credit = new java.util.LinkedHashMap<>();
+            credit.put("authorId", filter.credit().authorId().toString());
+            if (filter.credit().role() != null) {
+                credit.put("role", filter.credit().role().name());
+            }
+            try {
+                sql.append(" and a.contributors @> cast(").append(sql.bind(json.writeValueAsString(List.of(credit))))
+                        .append(" as jsonb)");
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
         }
         // on listed_at too, which equals published_at once published: the range then runs on the list's index
         if (filter.publishedAfter() != null) {

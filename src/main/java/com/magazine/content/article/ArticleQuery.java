@@ -29,9 +29,36 @@ public class ArticleQuery extends PageRequest {
     String author;
 
     @QueryParam("tag")
-    @Size(max = 120)
-    @Parameter(description = "Only articles with this tag (slug). An unknown tag gives an empty page.")
+    @Size(max = 600)
+    @Pattern(regexp = TagFilter.PATTERN, message = TagFilter.RULE)
+    @Parameter(description = """
+            Tags (slugs) the articles must have: `a,b` both, `a|b` either, `-c` not; e.g.             `politics,europe|asia,-opinion`. Up to 10 terms of up to 10 tags each. An unknown tag matches nothing             (a term naming only unknown tags gives an empty page; `-unknown` excludes nothing).""",
+            example = "politics,europe|asia,-opinion")
     String tag;
+
+    @QueryParam("section")
+    @Size(max = 120)
+    @Pattern(regexp = com.magazine.content.common.text.Slugs.PATTERN, message = com.magazine.content.common.text.Slugs.RULE)
+    @Parameter(description = "Only articles whose primary section is this tag (slug). An unknown section gives an "
+            + "empty page.", example = "foreign-policy")
+    String section;
+
+    @QueryParam("contributor")
+    @Size(max = 120)
+    @Pattern(regexp = com.magazine.content.common.text.Slugs.PATTERN, message = com.magazine.content.common.text.Slugs.RULE)
+    @Parameter(description = "Only articles crediting this author (slug) beside the byline: what an author's page "
+            + "lists as their photographs, translations, editing. An unknown author gives an empty page.",
+            example = "tomas-reyes-halloran")
+    String contributor;
+
+    @QueryParam("contributorRole")
+    @Pattern(regexp = "^(photographer|illustrator|translator|editor|reporting|research|contributor)$",
+            message = "must be photographer, illustrator, translator, editor, reporting, research or contributor")
+    @Parameter(description = "With `contributor`: only credits in this role.",
+            schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                    enumeration = {"photographer", "illustrator", "translator", "editor", "reporting", "research",
+                            "contributor"}))
+    String contributorRole;
 
     @QueryParam("status")
     @Pattern(regexp = STATUSES, message = "must be draft, scheduled, published, expired or archived, or several of them "
@@ -96,7 +123,13 @@ public class ArticleQuery extends PageRequest {
             case "relevance" -> ArticleOrder.relevance;
             default -> ArticleOrder.newest;
         };
-        return new ArticleQueryService.ListRequest(blankToNull(author), blankToNull(tag), statuses,
+        if (contributorRole != null && contributor == null) {
+            throw Problems.invalid(List.of(Map.of("field", "contributorRole", "in", "query", "message",
+                    "needs contributor: give the author's slug too")));
+        }
+        return new ArticleQueryService.ListRequest(blankToNull(author), blankToNull(tag), blankToNull(section),
+                blankToNull(contributor), contributorRole == null ? null : ContributorRole.valueOf(contributorRole),
+                statuses,
                 instant("publishedAfter", publishedAfter), instant("publishedBefore", publishedBefore), query, order,
                 Boolean.parseBoolean(count));
     }

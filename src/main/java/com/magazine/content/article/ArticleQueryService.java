@@ -55,7 +55,8 @@ public class ArticleQueryService {
     static final int MAX_RELATED = 20;
 
     /** The filters and order of a list, as the client gave them (slugs, not ids). */
-    public record ListRequest(String author, String tag, List<ArticleStatus> statuses, Instant publishedAfter,
+    public record ListRequest(String author, String tag, String section, String contributor,
+            ContributorRole contributorRole, List<ArticleStatus> statuses, Instant publishedAfter,
             Instant publishedBefore, String query, ArticleOrder sort, boolean count) {
     }
 
@@ -80,15 +81,32 @@ public class ArticleQueryService {
                 return empty(request);
             }
         }
-        UUID tag = null;
+        TagFilter.Resolved tagFilter = TagFilter.NONE;
         if (request.tag() != null) {
-            tag = tags.findBySlug(request.tag()).map(Tag::id).orElse(null);
-            if (tag == null) {
+            TagFilter parsed = TagFilter.parse(request.tag());
+            tagFilter = parsed.resolve(tags.idsBySlug(parsed.slugs()));
+            if (tagFilter == null) {
+                return empty(request); // a term that nothing can match
+            }
+        }
+        UUID section = null;
+        if (request.section() != null) {
+            section = tags.findBySlug(request.section()).map(Tag::id).orElse(null);
+            if (section == null) {
                 return empty(request);
             }
         }
         List<ArticleStatus> statuses = request.statuses() == null ? List.of(ArticleStatus.published) : request.statuses();
-        ArticleListRepository.Filter filter = new ArticleListRepository.Filter(visibility, author, tag, statuses,
+        ArticleListRepository.Credit credit = null;
+        if (request.contributor() != null) {
+            UUID contributor = authors.idOf(request.contributor()).orElse(null);
+            if (contributor == null) {
+                return empty(request);
+            }
+            credit = new ArticleListRepository.Credit(contributor, request.contributorRole());
+        }
+        ArticleListRepository.Filter filter = new ArticleListRepository.Filter(visibility, author, tagFilter, section,
+                credit, statuses,
                 request.publishedAfter(), request.publishedBefore(), request.query());
         String list = listName(request);
         String afterKey = null;
@@ -122,7 +140,9 @@ public class ArticleQueryService {
         if (authors.idOf(authorSlug).isEmpty()) {
             throw Problems.notFound("author", authorSlug);
         }
-        ListRequest byAuthor = new ListRequest(authorSlug, request.tag(), request.statuses(), request.publishedAfter(),
+        ListRequest byAuthor = new ListRequest(authorSlug, request.tag(), request.section(), request.contributor(),
+                request.contributorRole(), request.statuses(),
+                request.publishedAfter(),
                 request.publishedBefore(), request.query(), request.sort(), request.count());
         return list(byAuthor, page, selection);
     }
@@ -148,11 +168,24 @@ public class ArticleQueryService {
     }
 
     @Transactional
-    public Page<TagView> tags(PageRequest page) {
+    public Page<TagView> tags(TagType type, PageRequest page) {
         ReadDependencies.on(ArticleKeys.PUBLIC_ARTICLES); // tags come and go, and are counted, with public articles
-        String after = page.first() ? null : cursors.decode("tags:slug", page.cursor(), 1).get(0);
-        List<TagView> rows = tags.pageWithCounts(after, page.limit() + 1, Timestamps.now(), caller.get().staff());
-        return Page.of(rows, page.limit(), view -> view, view -> cursors.encode("tags:slug", view.slug()));
+        String list = "tags:" + (type == null ? "slug" : type.name());
+        String after = page.first() ? null : cursors.decode(list, page.cursor(), 1).get(0);
+        List<TagView> rows = tags.pageWithCounts(type, after, page.limit() + 1, Timestamps.now(), caller.get().staff());
+        return Page.of(rows, page.limit(), view -> view, view -> cursors.encode(list, view.slug()));
+    }
+
+    /** One tag with its count; one with no public article is unknown to the public, as in the list. */
+    @Transactional
+    public TagView tag(String slug) {
+        ReadDependencies.on(ArticleKeys.PUBLIC_ARTICLES);
+        boolean staff = caller.get().staff();
+        TagView view = tags.findBySlug(slug).map(tag -> tags.viewOf(tag, Timestamps.now(), staff))
+                .filter(tag -> staff || tag.articleCount() > 0)
+                .orElseThrow(() -> Problems.notFound("tag", slug));
+        ReadDependencies.on(ArticleKeys.tag(view.id()));
+        return view;
     }
 
     @Transactional
@@ -180,6 +213,8 @@ public class ArticleQueryService {
 
     private static String listName(ListRequest request) {
         String filters = String.join("|", String.valueOf(request.author()), String.valueOf(request.tag()),
+                String.valueOf(request.section()), String.valueOf(request.contributor()),
+                String.valueOf(request.contributorRole()),
                 String.valueOf(request.statuses()), String.valueOf(request.publishedAfter()),
                 String.valueOf(request.publishedBefore()), String.valueOf(request.query()));
         return "articles:" + request.sort() + ":" + HttpCaching.etagOf(List.of(filters)).getValue().substring(0, 10);

@@ -147,11 +147,14 @@ class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         return ids;
     }
 
-    /** How many articles an author has a byline on, in any status. */
+    /** How many articles an author has a byline or a credit on, in any status. */
     long countByAuthor(UUID authorId) {
-        return ((Number) getEntityManager()
-                .createNativeQuery("select count(distinct article_id) from article_author where author_id = ?1")
+        return ((Number) getEntityManager().createNativeQuery("""
+                        select count(*) from article a
+                        where exists (select 1 from article_author w where w.article_id = a.id and w.author_id = ?1)
+                           or a.contributors @> cast(?2 as jsonb)""")
                 .setParameter(1, authorId)
+                .setParameter(2, "[{\"authorId\":\"" + authorId + "\"}]")
                 .getSingleResult()).longValue();
     }
 }

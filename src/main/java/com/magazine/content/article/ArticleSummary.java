@@ -13,7 +13,12 @@ import java.util.UUID;
 record ArticleSummary(UUID id, String slug, String title, String subtitle, String excerpt, Article.State state,
         Instant publishedAt, String canonicalUrl, boolean commentsOpen, int wordCount, int commentCount,
         Instant createdAt, Instant updatedAt, long version, List<UUID> authorIds, List<TagRef> tags, ImageUse image,
-        SeoInput seo, SocialInput social, Instant unpublishAt) {
+        SeoInput seo, SocialInput social, Instant unpublishAt, TagRef section,
+        List<ContributorInput.Stored> contributors) {
+
+    ArticleSummary {
+        contributors = contributors == null ? List.of() : contributors;
+    }
 
     /**
      * The status as the API shows it at {@code now}: a published article still ahead of its instant is scheduled, one

@@ -41,12 +41,15 @@ public record ArticleView(
         Integer wordCount,
         Integer readingTimeMinutes,
         @Schema(description = "The byline, in order.") List<ArticleAuthor> authors,
-        @Schema(description = "The page's breadcrumb, ready to render: the website, the first author, the title "
+        @Schema(description = "The page's breadcrumb, ready to render: the website, the section (or the first author), the title "
                 + "(a single read's default; JSON-LD has it as a BreadcrumbList).") List<BreadcrumbItem> breadcrumb,
         @Schema(description = "What the page's <head> tells search engines, complete (a single read's default).")
         SeoView seo,
         @Schema(description = "The social card (Open Graph, X), complete (a single read's default).")
         SocialView social,
+        @Schema(description = "Credits beside the byline, in order.") List<ArticleContributor> contributors,
+        @Schema(nullable = true, description = "The primary section: one of the tags, of type section.")
+        TagRef section,
         List<TagRef> tags,
         List<Block> body,
         @Schema(nullable = true, description = "The body as safe HTML; only when `fields` names it.") String bodyHtml,

@@ -80,6 +80,8 @@ class ArticleViews {
         Set<UUID> authorIds = new HashSet<>();
         for (ArticleSummary article : page) {
             authorIds.addAll(article.authorIds());
+            article.contributors().stream().map(ContributorInput.Stored::authorId).filter(Objects::nonNull)
+                    .forEach(authorIds::add);
         }
         Map<UUID, AuthorView> byline = authors.viewsOf(authorIds);
         Map<UUID, QuotationEmbed> quoted = quotationsOf(bodies.values().stream().flatMap(List::stream).toList());
@@ -127,6 +129,14 @@ class ArticleViews {
         etagParts.add(status.name());
         etagParts.add(String.valueOf(article.commentCount()));
         ReadDependencies.on(ArticleKeys.article(article.id()));
+        for (TagRef tag : article.tags()) {
+            if (tag.id() != null) {
+                ReadDependencies.on(ArticleKeys.tag(tag.id())); // its name and type
+            }
+        }
+        if (article.section() != null && article.section().id() != null) {
+            ReadDependencies.on(ArticleKeys.tag(article.section().id()));
+        }
         Instant modified = article.updatedAt();
         if (article.publicAt(now) && article.publishedAt().isAfter(modified)) {
             modified = article.publishedAt();
@@ -163,6 +173,8 @@ class ArticleViews {
                 breadcrumb(article, writers),
                 seo,
                 social,
+                credits(article, byline),
+                article.section(),
                 article.tags(),
                 body,
                 withHtml ? Markup.html(body, mediaBase) : null,
@@ -204,11 +216,34 @@ class ArticleViews {
                 given.description() != null ? given.description() : seo.description(), seo.canonicalUrl(), card);
     }
 
-    /** Home / the first author / the title: the seed page's breadcrumb, with the website's own URLs. */
+    /** The credits beside the byline: free names as written, authors with their current name and page. */
+    private List<ArticleContributor> credits(ArticleSummary article, Map<UUID, AuthorView> authors) {
+        List<ArticleContributor> credits = new ArrayList<>(article.contributors().size());
+        for (ContributorInput.Stored credit : article.contributors()) {
+            if (credit.authorId() == null) {
+                credits.add(new ArticleContributor(credit.role(), credit.name(), null, null));
+            } else {
+                AuthorView author = authors.get(credit.authorId());
+                if (author != null) {
+                    credits.add(new ArticleContributor(credit.role(), author.name(), author.slug(),
+                            site.authorUrl().replace("{slug}", author.slug())));
+                }
+            }
+        }
+        return credits;
+    }
+
+    /**
+     * Home / the section (or, without one, the first author, as on the seed page) / the title, with the website's own
+     * URLs.
+     */
     private List<BreadcrumbItem> breadcrumb(ArticleSummary article, List<AuthorView> writers) {
         List<BreadcrumbItem> steps = new ArrayList<>(3);
         steps.add(new BreadcrumbItem(site.name(), site.url()));
-        if (!writers.isEmpty()) {
+        if (article.section() != null) {
+            steps.add(new BreadcrumbItem(article.section().name(),
+                    site.tagUrl().replace("{slug}", article.section().slug())));
+        } else if (!writers.isEmpty()) {
             steps.add(new BreadcrumbItem(writers.get(0).name(), site.authorUrl().replace("{slug}", writers.get(0).slug())));
         }
         String url = article.canonicalUrl() != null ? article.canonicalUrl()

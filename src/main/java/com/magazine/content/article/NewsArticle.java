@@ -25,8 +25,13 @@ record NewsArticle(
         @Schema(required = true, example = "en") String inLanguage,
         @Schema(required = true) int wordCount,
         @Schema(required = true) boolean isAccessibleForFree,
+        @Schema(description = "The primary section's name; left out when there is none.") String articleSection,
         @Schema(required = true) List<String> keywords,
         @Schema(required = true, description = "Each author as a schema.org Person.") List<Map<String, Object>> author,
+        @Schema(description = "Editors credited beside the byline, as Person.") List<Map<String, Object>> editor,
+        @Schema(description = "Translators credited beside the byline, as Person.") List<Map<String, Object>> translator,
+        @Schema(description = "Other credits (photographer, illustrator, reporting, research) as schema.org Role: "
+                + "roleName and the contributor Person.") List<Map<String, Object>> contributor,
         @Schema(required = true, description = "The magazine as a schema.org Organization.") Map<String, Object> publisher,
         @Schema(required = true, description = "The quotations the article cites, as schema.org Quotation.")
         List<Map<String, Object>> citation) {

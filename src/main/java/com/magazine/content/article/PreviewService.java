@@ -34,9 +34,12 @@ public class PreviewService {
     private final ArticleViews views;
     private final Instance<Caller> caller;
     private final ContentConfig.Articles config;
+    private final com.magazine.content.author.AuthorService authors;
 
     PreviewService(ArticleAccess access, ArticleRepository articles, RevisionRepository revisions,
-            PreviewRepository previews, ArticleViews views, Instance<Caller> caller, ContentConfig config) {
+            PreviewRepository previews, ArticleViews views, Instance<Caller> caller, ContentConfig config,
+            com.magazine.content.author.AuthorService authors) {
+        this.authors = authors;
         this.access = access;
         this.articles = articles;
         this.revisions = revisions;
@@ -121,9 +124,23 @@ public class PreviewService {
                 content.excerpt(), state, snapshot.publishedAt(), content.canonicalUrl(),
                 content.commentsOpenOrDefault(), words, article.commentCount(), article.createdAt(),
                 revision.createdAt(), article.version(), snapshot.authorIds(),
-                content.tags().stream().map(name -> new TagRef(Slugs.of(name), name)).toList(), content.image(),
-                content.seo(), content.social(), content.unpublishAt());
+                content.tags().stream().map(name -> new TagRef(Slugs.of(name), name, TagType.topic, null)).toList(), content.image(),
+                content.seo(), content.social(), content.unpublishAt(),
+                content.section() == null ? null
+                        : new TagRef(Slugs.of(content.section()), content.section(), TagType.section, null),
+                credits(content.contributors()));
         return views.preview(summary, body, selection, now);
+    }
+
+    /** A revision's credits as stored: its authors by their ids (gone ones left out). */
+    private List<ContributorInput.Stored> credits(List<ContributorInput> written) {
+        java.util.Map<String, java.util.UUID> ids = authors.idsBySlug(written.stream().map(ContributorInput::author)
+                .filter(java.util.Objects::nonNull).toList());
+        return written.stream()
+                .filter(credit -> credit.author() == null || ids.containsKey(credit.author()))
+                .map(credit -> new ContributorInput.Stored(credit.role(),
+                        credit.author() == null ? null : ids.get(credit.author()), credit.name()))
+                .toList();
     }
 
     private static RuntimeException refused(String why) {

@@ -2,12 +2,17 @@ package com.magazine.content.article;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A topic articles are filed under. Made on the fly when an article names a new one; the first spelling stays. */
+/**
+ * A tag articles are filed under: a section, a series, a topic or a tone. Made on the fly when an article names a new
+ * one (a topic, or a section when named as the article's section); editors rename and retype it.
+ */
 @Entity
 @Table(name = "tag")
 class Tag {
@@ -21,8 +26,15 @@ class Tag {
     @Column(nullable = false)
     private String name;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private TagType type;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
 
     protected Tag() {
     }
@@ -37,5 +49,24 @@ class Tag {
 
     String name() {
         return name;
+    }
+
+    TagType type() {
+        return type;
+    }
+
+    Instant updatedAt() {
+        return updatedAt;
+    }
+
+    /** Renames and retypes it; null leaves that part as it is. */
+    void revise(String newName, TagType newType, Instant now) {
+        if (newName != null) {
+            name = newName;
+        }
+        if (newType != null) {
+            type = newType;
+        }
+        updatedAt = now;
     }
 }

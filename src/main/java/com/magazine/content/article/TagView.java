@@ -12,13 +12,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record TagView(
         @Schema(required = true, example = "north-korea") String slug,
         @Schema(required = true, example = "North Korea") String name,
+        @Schema(required = true) TagType type,
         @Schema(required = true, example = "12") long articleCount,
         @JsonIgnore @Schema(hidden = true) UUID id,
         @JsonIgnore @Schema(hidden = true) Instant changedAt) implements Cacheable {
 
     @Override
     public EntityTag etag() {
-        return HttpCaching.etag(id, articleCount);
+        return HttpCaching.etagOf(java.util.List.of(id.toString(), name, type.name(), String.valueOf(articleCount)));
     }
 
     @Override

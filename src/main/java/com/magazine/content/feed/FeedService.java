@@ -75,7 +75,7 @@ public class FeedService {
     }
 
     private Feed feed(String title, String description, String homeUrl, String author, String tag) {
-        ArticleQueryService.ListRequest request = new ArticleQueryService.ListRequest(author, tag,
+        ArticleQueryService.ListRequest request = new ArticleQueryService.ListRequest(author, tag, null, null, null,
                 List.of(ArticleStatus.published), null, null, null,
                 ArticleOrder.newest, false);
         Page<ArticleView> page = articles.list(request, new PageRequest(config.feeds().size(), null), EVERYTHING);

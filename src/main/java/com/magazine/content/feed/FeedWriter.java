@@ -136,10 +136,21 @@ class FeedWriter {
             authors.add(person);
         }
         entry.setAuthors(authors);
+        // credits beside the byline: Atom's contributor elements, RSS's dc:contributor
+        List<SyndPerson> contributors = new ArrayList<>();
+        for (com.magazine.content.article.ArticleContributor credit : article.contributors()) {
+            SyndPerson person = new SyndPersonImpl();
+            person.setName(credit.name());
+            person.setUri(credit.url());
+            contributors.add(person);
+        }
+        entry.setContributors(contributors);
         if (rss) {
             // RSS's own author element wants an email address; dc:creator carries names
             DCModule dublinCore = new DCModuleImpl();
             dublinCore.setCreators(article.authors().stream().map(ArticleAuthor::name).toList());
+            dublinCore.setContributors(article.contributors().stream()
+                    .map(com.magazine.content.article.ArticleContributor::name).toList());
             entry.getModules().add(dublinCore);
         }
         if (article.excerpt() != null) {

@@ -683,11 +683,12 @@ class ArticleResourceTest {
             publishedArticle(with(article(unique("Tagged Live"), author), "tags", List.of(shown)));
             createArticle(with(article(unique("Tagged Draft"), author), "tags", List.of(shown, hidden)));
             List<Map<String, Object>> publicTags = allTags(() -> anonymous());
-            assertThat(publicTags).contains(Map.of("slug", shown.toLowerCase(), "name", shown, "articleCount", 1));
+            assertThat(publicTags).contains(Map.of("slug", shown.toLowerCase(), "name", shown, "type", "topic",
+                    "articleCount", 1));
             assertThat(publicTags).noneMatch(tag -> tag.get("slug").equals(hidden.toLowerCase()));
             assertThat(allTags(() -> asAdmin()))
-                    .contains(Map.of("slug", shown.toLowerCase(), "name", shown, "articleCount", 2))
-                    .contains(Map.of("slug", hidden.toLowerCase(), "name", hidden, "articleCount", 1));
+                    .contains(Map.of("slug", shown.toLowerCase(), "name", shown, "type", "topic", "articleCount", 2))
+                    .contains(Map.of("slug", hidden.toLowerCase(), "name", hidden, "type", "topic", "articleCount", 1));
         }
 
         @Test

@@ -204,7 +204,10 @@ class CacheCoherenceWalkTest {
                 "/api/v1/articles?author=" + w.authorSlugs().get(0),
                 "/api/v1/articles?author=nobody-" + run, "/api/v1/articles?tag=" + w.tagSlug(0),
                 "/api/v1/articles?q=" + w.word, "/api/v1/articles?sort=title&limit=4&tag=" + w.tagSlug(1),
-                "/api/v1/articles?fields=slug,title,commentCount,authors.name,body&limit=5"));
+                "/api/v1/articles?fields=slug,title,commentCount,authors.name,body&limit=5",
+                "/api/v1/articles?tag=" + w.tagSlug(0) + "|" + w.tagSlug(1) + "&fields=slug,tags,contributors",
+                "/api/v1/articles?tag=-" + w.tagSlug(0) + "&limit=5",
+                "/api/v1/articles?contributor=" + w.authorSlugs().get(0) + "&fields=slug,contributors"));
         routes.put("/api/v1/articles/{slug} [application/json]", w -> reads(json,
                 w.articleSlugs().stream().map(slug -> "/api/v1/articles/" + slug).toArray(String[]::new)));
         routes.put("/api/v1/articles/{slug}/json-ld [application/ld+json]", w -> reads("application/ld+json",
@@ -229,7 +232,10 @@ class CacheCoherenceWalkTest {
                 w.quotationIds().stream().map(id -> "/api/v1/quotations/" + id).toArray(String[]::new)));
         routes.put("/api/v1/speakers [application/json]", w -> reads(json, "/api/v1/speakers",
                 "/api/v1/speakers?q=" + w.speaker));
-        routes.put("/api/v1/tags [application/json]", w -> reads(json, "/api/v1/tags?limit=100"));
+        routes.put("/api/v1/tags [application/json]", w -> reads(json, "/api/v1/tags?limit=100",
+                "/api/v1/tags?type=series"));
+        routes.put("/api/v1/tags/{slug} [application/json]", w -> reads(json, "/api/v1/tags/" + w.tagSlug(0),
+                "/api/v1/tags/" + w.tagSlug(1)));
         Map<String, String> feeds = Map.of("rss", "application/rss+xml", "atom", "application/atom+xml",
                 "json", "application/feed+json");
         feeds.forEach((format, type) -> {
@@ -389,6 +395,11 @@ class CacheCoherenceWalkTest {
             world.scheduled.add(at);
             return "expire " + article + " -> " + patch("/api/v1/articles/" + article,
                     Map.of("unpublishAt", at.toString()));
+        } else if (choice < 50) {
+            String tag = world.tagSlug(random.nextInt(2));
+            String type = List.of("topic", "series", "tone").get(random.nextInt(3));
+            return "retype tag " + tag + " as " + type + " -> " + patch("/api/v1/tags/" + tag,
+                    Map.of("type", type, "name", "Walk " + run + " " + type + " " + random.nextInt(100)));
         } else if (choice < 52) {
             return "create author " + createAuthor();
         } else if (choice < 57) {
@@ -540,6 +551,10 @@ class CacheCoherenceWalkTest {
         article.put("title", title());
         article.put("authors", List.of(world.someAuthorSlug()));
         article.put("tags", tags());
+        if (random.nextInt(3) == 0) {
+            // a credit beside the byline: renaming or deleting that author must reach this article too
+            article.put("contributors", List.of(Map.of("role", "photographer", "author", world.someAuthorSlug())));
+        }
         article.put("body", body);
         article.put("excerpt", "An excerpt " + random.nextInt(100));
         return article;
