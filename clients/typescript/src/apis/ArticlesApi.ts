@@ -78,6 +78,16 @@ import {
     RevisionFromJSON,
     RevisionToJSON,
 } from '../models/Revision.js';
+import {
+    type Tag,
+    TagFromJSON,
+    TagToJSON,
+} from '../models/Tag.js';
+import {
+    type TagInputPatch,
+    TagInputPatchFromJSON,
+    TagInputPatchToJSON,
+} from '../models/TagInputPatch.js';
 
 export interface ArchiveArticleRequest {
     /**
@@ -156,6 +166,13 @@ export interface GetArticleRevisionRequest {
     slug: string;
 }
 
+export interface GetTagRequest {
+    /**
+     * The tag's slug.
+     */
+    slug: string;
+}
+
 export interface ListArticlePreviewsRequest {
     /**
      * The article's slug.
@@ -184,6 +201,14 @@ export interface ListArticlesRequest {
      */
     author?: string;
     /**
+     * Only articles crediting this author (slug) beside the byline: what an author's page lists as their photographs, translations, editing. An unknown author gives an empty page.
+     */
+    contributor?: string;
+    /**
+     * With `contributor`: only credits in this role.
+     */
+    contributorRole?: ListArticlesContributorRoleEnum;
+    /**
      * true adds `total`, the size of the whole list (it costs a count).
      */
     count?: boolean;
@@ -212,6 +237,10 @@ export interface ListArticlesRequest {
      */
     q?: string;
     /**
+     * Only articles whose primary section is this tag (slug). An unknown section gives an empty page.
+     */
+    section?: string;
+    /**
      * Order: newest first (default), oldest first, by title, or by relevance (with q).
      */
     sort?: ListArticlesSortEnum;
@@ -220,7 +249,7 @@ export interface ListArticlesRequest {
      */
     status?: string;
     /**
-     * Only articles with this tag (slug). An unknown tag gives an empty page.
+     * Tags (slugs) the articles must have: `a,b` both, `a|b` either, `-c` not; e.g.             `politics,europe|asia,-opinion`. Up to 10 terms of up to 10 tags each. An unknown tag matches nothing             (a term naming only unknown tags gives an empty page; `-unknown` excludes nothing).
      */
     tag?: string;
 }
@@ -235,6 +264,14 @@ export interface ListAuthorArticlesRequest {
      */
     author?: string;
     /**
+     * Only articles crediting this author (slug) beside the byline: what an author's page lists as their photographs, translations, editing. An unknown author gives an empty page.
+     */
+    contributor?: string;
+    /**
+     * With `contributor`: only credits in this role.
+     */
+    contributorRole?: ListAuthorArticlesContributorRoleEnum;
+    /**
      * true adds `total`, the size of the whole list (it costs a count).
      */
     count?: boolean;
@@ -263,6 +300,10 @@ export interface ListAuthorArticlesRequest {
      */
     q?: string;
     /**
+     * Only articles whose primary section is this tag (slug). An unknown section gives an empty page.
+     */
+    section?: string;
+    /**
      * Order: newest first (default), oldest first, by title, or by relevance (with q).
      */
     sort?: ListAuthorArticlesSortEnum;
@@ -271,7 +312,7 @@ export interface ListAuthorArticlesRequest {
      */
     status?: string;
     /**
-     * Only articles with this tag (slug). An unknown tag gives an empty page.
+     * Tags (slugs) the articles must have: `a,b` both, `a|b` either, `-c` not; e.g.             `politics,europe|asia,-opinion`. Up to 10 terms of up to 10 tags each. An unknown tag matches nothing             (a term naming only unknown tags gives an empty page; `-unknown` excludes nothing).
      */
     tag?: string;
 }
@@ -300,6 +341,10 @@ export interface ListTagsRequest {
      * Items per page, 1 to 100.
      */
     limit?: number;
+    /**
+     * Only tags of this type.
+     */
+    type?: ListTagsTypeEnum;
 }
 
 export interface PublishArticleRequest {
@@ -378,6 +423,17 @@ export interface UpdateArticleRequest {
      * The ETag you last read (of the full article); a stale one is refused with 412.
      */
     ifMatch?: string;
+}
+
+export interface UpdateTagRequest {
+    /**
+     * The tag's slug.
+     */
+    slug: string;
+    /**
+     * 
+     */
+    tagInputPatch: TagInputPatch;
 }
 
 /**
@@ -803,6 +859,61 @@ export class ArticlesApi extends runtime.BaseAPI {
     }
 
     /**
+     * Creates request options for getTag without sending the request
+     */
+    async getTagRequestOpts(requestParameters: GetTagRequest): Promise<runtime.RequestOpts> {
+        if (requestParameters['slug'] == null) {
+            throw new runtime.RequiredError(
+                'slug',
+                'Required parameter "slug" was null or undefined when calling getTag().'
+            );
+        }
+
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("apiKey", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+
+        let urlPath = `/api/v1/tags/{slug}`;
+        urlPath = urlPath.replace('{slug}', encodeURIComponent(String(requestParameters['slug'])));
+
+        return {
+            path: urlPath,
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        };
+    }
+
+    /**
+     * Its name, type and number of articles, as the list shows it: what a section\'s or a series\' page puts at its top.
+     * Get a tag
+     */
+    async getTagRaw(requestParameters: GetTagRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<Tag>> {
+        const requestOptions = await this.getTagRequestOpts(requestParameters);
+        const response = await this.request(requestOptions, initOverrides);
+
+        return new runtime.JSONApiResponse(response, (jsonValue) => TagFromJSON(jsonValue));
+    }
+
+    /**
+     * Its name, type and number of articles, as the list shows it: what a section\'s or a series\' page puts at its top.
+     * Get a tag
+     */
+    async getTag(requestParameters: GetTagRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<Tag> {
+        const response = await this.getTagRaw(requestParameters, initOverrides);
+        return await response.value();
+    }
+
+    /**
      * Creates request options for listArticlePreviews without sending the request
      */
     async listArticlePreviewsRequestOpts(requestParameters: ListArticlePreviewsRequest): Promise<runtime.RequestOpts> {
@@ -930,6 +1041,14 @@ export class ArticlesApi extends runtime.BaseAPI {
             queryParameters['author'] = requestParameters['author'];
         }
 
+        if (requestParameters['contributor'] != null) {
+            queryParameters['contributor'] = requestParameters['contributor'];
+        }
+
+        if (requestParameters['contributorRole'] != null) {
+            queryParameters['contributorRole'] = requestParameters['contributorRole'];
+        }
+
         if (requestParameters['count'] != null) {
             queryParameters['count'] = requestParameters['count'];
         }
@@ -956,6 +1075,10 @@ export class ArticlesApi extends runtime.BaseAPI {
 
         if (requestParameters['q'] != null) {
             queryParameters['q'] = requestParameters['q'];
+        }
+
+        if (requestParameters['section'] != null) {
+            queryParameters['section'] = requestParameters['section'];
         }
 
         if (requestParameters['sort'] != null) {
@@ -1028,6 +1151,14 @@ export class ArticlesApi extends runtime.BaseAPI {
             queryParameters['author'] = requestParameters['author'];
         }
 
+        if (requestParameters['contributor'] != null) {
+            queryParameters['contributor'] = requestParameters['contributor'];
+        }
+
+        if (requestParameters['contributorRole'] != null) {
+            queryParameters['contributorRole'] = requestParameters['contributorRole'];
+        }
+
         if (requestParameters['count'] != null) {
             queryParameters['count'] = requestParameters['count'];
         }
@@ -1054,6 +1185,10 @@ export class ArticlesApi extends runtime.BaseAPI {
 
         if (requestParameters['q'] != null) {
             queryParameters['q'] = requestParameters['q'];
+        }
+
+        if (requestParameters['section'] != null) {
+            queryParameters['section'] = requestParameters['section'];
         }
 
         if (requestParameters['sort'] != null) {
@@ -1187,6 +1322,10 @@ export class ArticlesApi extends runtime.BaseAPI {
             queryParameters['limit'] = requestParameters['limit'];
         }
 
+        if (requestParameters['type'] != null) {
+            queryParameters['type'] = requestParameters['type'];
+        }
+
         const headerParameters: runtime.HTTPHeaders = {};
 
         if (this.configuration && this.configuration.accessToken) {
@@ -1209,7 +1348,7 @@ export class ArticlesApi extends runtime.BaseAPI {
     }
 
     /**
-     * By slug, each with its number of published articles (editors: of all articles). Tags with no published article are left out for the public.
+     * By slug, each with its type and its number of published articles (editors: of all articles). Tags with no published article are left out for the public. `type=section` lists the magazine\'s sections.
      * List tags
      */
     async listTagsRaw(requestParameters: ListTagsRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<PageTagView>> {
@@ -1220,7 +1359,7 @@ export class ArticlesApi extends runtime.BaseAPI {
     }
 
     /**
-     * By slug, each with its number of published articles (editors: of all articles). Tags with no published article are left out for the public.
+     * By slug, each with its type and its number of published articles (editors: of all articles). Tags with no published article are left out for the public. `type=section` lists the magazine\'s sections.
      * List tags
      */
     async listTags(requestParameters: ListTagsRequest = {}, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<PageTagView> {
@@ -1608,8 +1747,86 @@ export class ArticlesApi extends runtime.BaseAPI {
         return await response.value();
     }
 
+    /**
+     * Creates request options for updateTag without sending the request
+     */
+    async updateTagRequestOpts(requestParameters: UpdateTagRequest): Promise<runtime.RequestOpts> {
+        if (requestParameters['slug'] == null) {
+            throw new runtime.RequiredError(
+                'slug',
+                'Required parameter "slug" was null or undefined when calling updateTag().'
+            );
+        }
+
+        if (requestParameters['tagInputPatch'] == null) {
+            throw new runtime.RequiredError(
+                'tagInputPatch',
+                'Required parameter "tagInputPatch" was null or undefined when calling updateTag().'
+            );
+        }
+
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        headerParameters['Content-Type'] = 'application/merge-patch+json';
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("apiKey", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+
+        let urlPath = `/api/v1/tags/{slug}`;
+        urlPath = urlPath.replace('{slug}', encodeURIComponent(String(requestParameters['slug'])));
+
+        return {
+            path: urlPath,
+            method: 'PATCH',
+            headers: headerParameters,
+            query: queryParameters,
+            body: TagInputPatchToJSON(requestParameters['tagInputPatch']),
+        };
+    }
+
+    /**
+     * JSON merge patch (RFC 7396) of the name and type; the slug stays. Every article showing the tag shows the change. Admins and editors.
+     * Rename or retype a tag
+     */
+    async updateTagRaw(requestParameters: UpdateTagRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<Tag>> {
+        const requestOptions = await this.updateTagRequestOpts(requestParameters);
+        const response = await this.request(requestOptions, initOverrides);
+
+        return new runtime.JSONApiResponse(response, (jsonValue) => TagFromJSON(jsonValue));
+    }
+
+    /**
+     * JSON merge patch (RFC 7396) of the name and type; the slug stays. Every article showing the tag shows the change. Admins and editors.
+     * Rename or retype a tag
+     */
+    async updateTag(requestParameters: UpdateTagRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<Tag> {
+        const response = await this.updateTagRaw(requestParameters, initOverrides);
+        return await response.value();
+    }
+
 }
 
+/**
+ * @export
+ */
+export const ListArticlesContributorRoleEnum = {
+    Photographer: 'photographer',
+    Illustrator: 'illustrator',
+    Translator: 'translator',
+    Editor: 'editor',
+    Reporting: 'reporting',
+    Research: 'research',
+    Contributor: 'contributor',
+} as const;
+export type ListArticlesContributorRoleEnum = typeof ListArticlesContributorRoleEnum[keyof typeof ListArticlesContributorRoleEnum];
 /**
  * @export
  */
@@ -1623,6 +1840,19 @@ export type ListArticlesSortEnum = typeof ListArticlesSortEnum[keyof typeof List
 /**
  * @export
  */
+export const ListAuthorArticlesContributorRoleEnum = {
+    Photographer: 'photographer',
+    Illustrator: 'illustrator',
+    Translator: 'translator',
+    Editor: 'editor',
+    Reporting: 'reporting',
+    Research: 'research',
+    Contributor: 'contributor',
+} as const;
+export type ListAuthorArticlesContributorRoleEnum = typeof ListAuthorArticlesContributorRoleEnum[keyof typeof ListAuthorArticlesContributorRoleEnum];
+/**
+ * @export
+ */
 export const ListAuthorArticlesSortEnum = {
     PublishedAt: '-publishedAt',
     PublishedAt2: 'publishedAt',
@@ -1630,3 +1860,13 @@ export const ListAuthorArticlesSortEnum = {
     Relevance: 'relevance',
 } as const;
 export type ListAuthorArticlesSortEnum = typeof ListAuthorArticlesSortEnum[keyof typeof ListAuthorArticlesSortEnum];
+/**
+ * @export
+ */
+export const ListTagsTypeEnum = {
+    Section: 'section',
+    Series: 'series',
+    Topic: 'topic',
+    Tone: 'tone',
+} as const;
+export type ListTagsTypeEnum = typeof ListTagsTypeEnum[keyof typeof ListTagsTypeEnum];

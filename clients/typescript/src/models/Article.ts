@@ -69,6 +69,13 @@ import {
     SeoToJSON,
     SeoToJSONTyped,
 } from './Seo.js';
+import type { ArticleContributor } from './ArticleContributor.js';
+import {
+    ArticleContributorFromJSON,
+    ArticleContributorFromJSONTyped,
+    ArticleContributorToJSON,
+    ArticleContributorToJSONTyped,
+} from './ArticleContributor.js';
 
 /**
  * An article as read: everything one request needs to render its page (breadcrumb, title, byline, body with its quotations, author box, comment count). Members are left out when `fields` does not select them.
@@ -113,6 +120,10 @@ export interface Article {
      */
     scheduledAt: Date | null;
     /**
+     * When it leaves public view by itself (then expired); null: never.
+     */
+    unpublishAt: Date | null;
+    /**
      * 
      */
     createdAt: Date;
@@ -149,7 +160,7 @@ export interface Article {
      */
     authors: Array<ArticleAuthor>;
     /**
-     * The page's breadcrumb, ready to render: the website, the first author, the title (a single read's default; JSON-LD has it as a BreadcrumbList).
+     * The page's breadcrumb, ready to render: the website, the section (or the first author), the title (a single read's default; JSON-LD has it as a BreadcrumbList).
      */
     breadcrumb: Array<BreadcrumbItem>;
     /**
@@ -160,6 +171,14 @@ export interface Article {
      * The social card (Open Graph, X), complete (a single read's default).
      */
     social: Social;
+    /**
+     * Credits beside the byline, in order.
+     */
+    contributors: Array<ArticleContributor>;
+    /**
+     * The primary section: one of the tags, of type section.
+     */
+    section: TagRef | null;
     /**
      * 
      */
@@ -193,6 +212,7 @@ export function instanceOfArticle(value: object): value is Article {
     if (!('status' in value) || value['status'] === undefined) return false;
     if (!('publishedAt' in value) || value['publishedAt'] === undefined) return false;
     if (!('scheduledAt' in value) || value['scheduledAt'] === undefined) return false;
+    if (!('unpublishAt' in value) || value['unpublishAt'] === undefined) return false;
     if (!('createdAt' in value) || value['createdAt'] === undefined) return false;
     if (!('updatedAt' in value) || value['updatedAt'] === undefined) return false;
     if (!('version' in value) || value['version'] === undefined) return false;
@@ -205,6 +225,8 @@ export function instanceOfArticle(value: object): value is Article {
     if (!('breadcrumb' in value) || value['breadcrumb'] === undefined) return false;
     if (!('seo' in value) || value['seo'] === undefined) return false;
     if (!('social' in value) || value['social'] === undefined) return false;
+    if (!('contributors' in value) || value['contributors'] === undefined) return false;
+    if (!('section' in value) || value['section'] === undefined) return false;
     if (!('tags' in value) || value['tags'] === undefined) return false;
     if (!('body' in value) || value['body'] === undefined) return false;
     return true;
@@ -229,6 +251,7 @@ export function ArticleFromJSONTyped(json: any, ignoreDiscriminator: boolean): A
         'status': ArticleStatusFromJSON(json['status']),
         'publishedAt': (json['publishedAt'] == null ? null : parseDateTime(json['publishedAt'])),
         'scheduledAt': (json['scheduledAt'] == null ? null : parseDateTime(json['scheduledAt'])),
+        'unpublishAt': (json['unpublishAt'] == null ? null : parseDateTime(json['unpublishAt'])),
         'createdAt': (json['createdAt'] == null ? json['createdAt'] : parseDateTime(json['createdAt'])),
         'updatedAt': (json['updatedAt'] == null ? json['updatedAt'] : parseDateTime(json['updatedAt'])),
         'version': json['version'],
@@ -241,6 +264,8 @@ export function ArticleFromJSONTyped(json: any, ignoreDiscriminator: boolean): A
         'breadcrumb': ((json['breadcrumb'] as Array<any>).map(BreadcrumbItemFromJSON)),
         'seo': SeoFromJSON(json['seo']),
         'social': SocialFromJSON(json['social']),
+        'contributors': ((json['contributors'] as Array<any>).map(ArticleContributorFromJSON)),
+        'section': TagRefFromJSON(json['section']),
         'tags': ((json['tags'] as Array<any>).map(TagRefFromJSON)),
         'body': ((json['body'] as Array<any>).map(BlockFromJSON)),
         'bodyHtml': json['bodyHtml'] === undefined ? undefined : json['bodyHtml'] === null ? null : json['bodyHtml'],
@@ -268,6 +293,7 @@ export function ArticleToJSONTyped(value?: Article | null, ignoreDiscriminator: 
         'status': ArticleStatusToJSON(value['status']),
         'publishedAt': value['publishedAt'] == null ? value['publishedAt'] : serializeDateTime(value['publishedAt']),
         'scheduledAt': value['scheduledAt'] == null ? value['scheduledAt'] : serializeDateTime(value['scheduledAt']),
+        'unpublishAt': value['unpublishAt'] == null ? value['unpublishAt'] : serializeDateTime(value['unpublishAt']),
         'createdAt': value['createdAt'] == null ? value['createdAt'] : serializeDateTime(value['createdAt']),
         'updatedAt': value['updatedAt'] == null ? value['updatedAt'] : serializeDateTime(value['updatedAt']),
         'version': value['version'],
@@ -280,6 +306,8 @@ export function ArticleToJSONTyped(value?: Article | null, ignoreDiscriminator: 
         'breadcrumb': ((value['breadcrumb'] as Array<any>).map(BreadcrumbItemToJSON)),
         'seo': SeoToJSON(value['seo']),
         'social': SocialToJSON(value['social']),
+        'contributors': ((value['contributors'] as Array<any>).map(ArticleContributorToJSON)),
+        'section': TagRefToJSON(value['section']),
         'tags': ((value['tags'] as Array<any>).map(TagRefToJSON)),
         'body': ((value['body'] as Array<any>).map(BlockToJSON)),
         'bodyHtml': value['bodyHtml'],

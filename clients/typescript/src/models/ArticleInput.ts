@@ -12,7 +12,7 @@
  * Do not edit the class manually.
  */
 
-import { mapValues } from '../runtime.js';
+import { mapValues, parseDate, parseDateTime, serializeDate, serializeDateTime } from '../runtime.js';
 import type { ImageUse } from './ImageUse.js';
 import {
     ImageUseFromJSON,
@@ -34,6 +34,13 @@ import {
     BlockToJSON,
     BlockToJSONTyped,
 } from './Block.js';
+import type { ContributorInput } from './ContributorInput.js';
+import {
+    ContributorInputFromJSON,
+    ContributorInputFromJSONTyped,
+    ContributorInputToJSON,
+    ContributorInputToJSONTyped,
+} from './ContributorInput.js';
 import type { SocialInput } from './SocialInput.js';
 import {
     SocialInputFromJSON,
@@ -96,6 +103,18 @@ export interface ArticleInput {
      * Social card overrides: title, description, image.
      */
     social?: SocialInput | null;
+    /**
+     * When the article leaves public view by itself (status expired; the change feed and webhooks say article.unpublished then). Must be ahead when set, and after the publication instant. Null: never.
+     */
+    unpublishAt?: Date | null;
+    /**
+     * The primary section, by name: a tag of type section, made if new, and added to the tags if missing. Its breadcrumb step replaces the author's.
+     */
+    section?: string | null;
+    /**
+     * Credits beside the byline (photographs, illustrations, translation, editing, reporting), in order; the byline stays `authors`.
+     */
+    contributors?: Array<ContributorInput>;
 }
 
 /**
@@ -128,6 +147,9 @@ export function ArticleInputFromJSONTyped(json: any, ignoreDiscriminator: boolea
         'image': json['image'] === undefined ? undefined : json['image'] === null ? null : ImageUseFromJSON(json['image']),
         'seo': json['seo'] === undefined ? undefined : json['seo'] === null ? null : SeoInputFromJSON(json['seo']),
         'social': json['social'] === undefined ? undefined : json['social'] === null ? null : SocialInputFromJSON(json['social']),
+        'unpublishAt': json['unpublishAt'] === undefined ? undefined : json['unpublishAt'] === null ? null : (parseDateTime(json['unpublishAt'])),
+        'section': json['section'] === undefined ? undefined : json['section'] === null ? null : json['section'],
+        'contributors': json['contributors'] == null ? undefined : ((json['contributors'] as Array<any>).map(ContributorInputFromJSON)),
     };
 }
 
@@ -154,6 +176,9 @@ export function ArticleInputToJSONTyped(value?: ArticleInput | null, ignoreDiscr
         'image': ImageUseToJSON(value['image']),
         'seo': SeoInputToJSON(value['seo']),
         'social': SocialInputToJSON(value['social']),
+        'unpublishAt': value['unpublishAt'] == null ? value['unpublishAt'] : serializeDateTime(value['unpublishAt']),
+        'section': value['section'],
+        'contributors': value['contributors'] == null ? undefined : ((value['contributors'] as Array<any>).map(ContributorInputToJSON)),
     };
 }
 

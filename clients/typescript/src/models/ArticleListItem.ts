@@ -85,6 +85,10 @@ export interface ArticleListItem {
      */
     scheduledAt: Date | null;
     /**
+     * When it leaves public view by itself.
+     */
+    unpublishAt: Date | null;
+    /**
      * 
      */
     updatedAt: Date;
@@ -100,6 +104,10 @@ export interface ArticleListItem {
      * The byline, in order.
      */
     authors: Array<Byline>;
+    /**
+     * The primary section: one of the tags.
+     */
+    section: TagRef | null;
     /**
      * 
      */
@@ -125,10 +133,12 @@ export function instanceOfArticleListItem(value: object): value is ArticleListIt
     if (!('status' in value) || value['status'] === undefined) return false;
     if (!('publishedAt' in value) || value['publishedAt'] === undefined) return false;
     if (!('scheduledAt' in value) || value['scheduledAt'] === undefined) return false;
+    if (!('unpublishAt' in value) || value['unpublishAt'] === undefined) return false;
     if (!('updatedAt' in value) || value['updatedAt'] === undefined) return false;
     if (!('readingTimeMinutes' in value) || value['readingTimeMinutes'] === undefined) return false;
     if (!('commentCount' in value) || value['commentCount'] === undefined) return false;
     if (!('authors' in value) || value['authors'] === undefined) return false;
+    if (!('section' in value) || value['section'] === undefined) return false;
     if (!('tags' in value) || value['tags'] === undefined) return false;
     return true;
 }
@@ -152,10 +162,12 @@ export function ArticleListItemFromJSONTyped(json: any, ignoreDiscriminator: boo
         'status': ArticleStatusFromJSON(json['status']),
         'publishedAt': (json['publishedAt'] == null ? null : parseDateTime(json['publishedAt'])),
         'scheduledAt': (json['scheduledAt'] == null ? null : parseDateTime(json['scheduledAt'])),
+        'unpublishAt': (json['unpublishAt'] == null ? null : parseDateTime(json['unpublishAt'])),
         'updatedAt': (json['updatedAt'] == null ? json['updatedAt'] : parseDateTime(json['updatedAt'])),
         'readingTimeMinutes': json['readingTimeMinutes'],
         'commentCount': json['commentCount'],
         'authors': ((json['authors'] as Array<any>).map(BylineFromJSON)),
+        'section': TagRefFromJSON(json['section']),
         'tags': ((json['tags'] as Array<any>).map(TagRefFromJSON)),
         'snippet': json['snippet'] === undefined ? undefined : json['snippet'] === null ? null : json['snippet'],
     };
@@ -181,10 +193,12 @@ export function ArticleListItemToJSONTyped(value?: ArticleListItem | null, ignor
         'status': ArticleStatusToJSON(value['status']),
         'publishedAt': value['publishedAt'] == null ? value['publishedAt'] : serializeDateTime(value['publishedAt']),
         'scheduledAt': value['scheduledAt'] == null ? value['scheduledAt'] : serializeDateTime(value['scheduledAt']),
+        'unpublishAt': value['unpublishAt'] == null ? value['unpublishAt'] : serializeDateTime(value['unpublishAt']),
         'updatedAt': value['updatedAt'] == null ? value['updatedAt'] : serializeDateTime(value['updatedAt']),
         'readingTimeMinutes': value['readingTimeMinutes'],
         'commentCount': value['commentCount'],
         'authors': ((value['authors'] as Array<any>).map(BylineToJSON)),
+        'section': TagRefToJSON(value['section']),
         'tags': ((value['tags'] as Array<any>).map(TagRefToJSON)),
         'snippet': value['snippet'],
     };

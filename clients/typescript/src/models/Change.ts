@@ -75,6 +75,7 @@ export const ChangeTypeEnum = {
     Quotation: 'quotation',
     Comment: 'comment',
     Asset: 'asset',
+    Tag: 'tag',
 } as const;
 export type ChangeTypeEnum = typeof ChangeTypeEnum[keyof typeof ChangeTypeEnum];
 
@@ -89,6 +90,7 @@ export const ChangeActionEnum = {
     Unpublished: 'unpublished',
     Archived: 'archived',
     Restored: 'restored',
+    Corrected: 'corrected',
     Deleted: 'deleted',
     Posted: 'posted',
     Approved: 'approved',

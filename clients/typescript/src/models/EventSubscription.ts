@@ -24,12 +24,14 @@ export const EventSubscription = {
     Quotation: 'quotation.*',
     Comment: 'comment.*',
     Asset: 'asset.*',
+    Tag: 'tag.*',
     ArticlePublished: 'article.published',
     ArticleUpdated: 'article.updated',
     ArticleUnpublished: 'article.unpublished',
     ArticleArchived: 'article.archived',
     ArticleDeleted: 'article.deleted',
     ArticleRestored: 'article.restored',
+    ArticleCorrected: 'article.corrected',
     AuthorCreated: 'author.created',
     AuthorUpdated: 'author.updated',
     AuthorDeleted: 'author.deleted',
@@ -44,6 +46,7 @@ export const EventSubscription = {
     AssetCreated: 'asset.created',
     AssetUpdated: 'asset.updated',
     AssetDeleted: 'asset.deleted',
+    TagUpdated: 'tag.updated',
 } as const;
 export type EventSubscription = typeof EventSubscription[keyof typeof EventSubscription];
 

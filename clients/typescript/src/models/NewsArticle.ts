@@ -73,6 +73,10 @@ export interface NewsArticle {
      */
     isAccessibleForFree: boolean;
     /**
+     * The primary section's name; left out when there is none.
+     */
+    articleSection?: string;
+    /**
      * 
      */
     keywords: Array<string>;
@@ -80,6 +84,18 @@ export interface NewsArticle {
      * Each author as a schema.org Person.
      */
     author: Array<{ [key: string]: any | null; }>;
+    /**
+     * Editors credited beside the byline, as Person.
+     */
+    editor?: Array<{ [key: string]: any | null; }>;
+    /**
+     * Translators credited beside the byline, as Person.
+     */
+    translator?: Array<{ [key: string]: any | null; }>;
+    /**
+     * Other credits (photographer, illustrator, reporting, research) as schema.org Role: roleName and the contributor Person.
+     */
+    contributor?: Array<{ [key: string]: any | null; }>;
     /**
      * The magazine as a schema.org Organization.
      */
@@ -146,8 +162,12 @@ export function NewsArticleFromJSONTyped(json: any, ignoreDiscriminator: boolean
         'inLanguage': json['inLanguage'],
         'wordCount': json['wordCount'],
         'isAccessibleForFree': json['isAccessibleForFree'],
+        'articleSection': json['articleSection'] == null ? undefined : json['articleSection'],
         'keywords': json['keywords'],
         'author': json['author'],
+        'editor': json['editor'] == null ? undefined : json['editor'],
+        'translator': json['translator'] == null ? undefined : json['translator'],
+        'contributor': json['contributor'] == null ? undefined : json['contributor'],
         'publisher': json['publisher'],
         'citation': json['citation'],
     };
@@ -178,8 +198,12 @@ export function NewsArticleToJSONTyped(value?: NewsArticle | null, ignoreDiscrim
         'inLanguage': value['inLanguage'],
         'wordCount': value['wordCount'],
         'isAccessibleForFree': value['isAccessibleForFree'],
+        'articleSection': value['articleSection'],
         'keywords': value['keywords'],
         'author': value['author'],
+        'editor': value['editor'],
+        'translator': value['translator'],
+        'contributor': value['contributor'],
         'publisher': value['publisher'],
         'citation': value['citation'],
     };

@@ -13,6 +13,14 @@
  */
 
 import { mapValues } from '../runtime.js';
+import type { TagType } from './TagType.js';
+import {
+    TagTypeFromJSON,
+    TagTypeFromJSONTyped,
+    TagTypeToJSON,
+    TagTypeToJSONTyped,
+} from './TagType.js';
+
 /**
  * A tag with the number of articles filed under it that the caller can see.
  * @export
@@ -30,8 +38,14 @@ export interface Tag {
     /**
      * 
      */
+    type: TagType;
+    /**
+     * 
+     */
     articleCount: number;
 }
+
+
 
 /**
  * Check if a given object implements the Tag interface.
@@ -39,6 +53,7 @@ export interface Tag {
 export function instanceOfTag(value: object): value is Tag {
     if (!('slug' in value) || value['slug'] === undefined) return false;
     if (!('name' in value) || value['name'] === undefined) return false;
+    if (!('type' in value) || value['type'] === undefined) return false;
     if (!('articleCount' in value) || value['articleCount'] === undefined) return false;
     return true;
 }
@@ -55,6 +70,7 @@ export function TagFromJSONTyped(json: any, ignoreDiscriminator: boolean): Tag {
         
         'slug': json['slug'],
         'name': json['name'],
+        'type': TagTypeFromJSON(json['type']),
         'articleCount': json['articleCount'],
     };
 }
@@ -72,6 +88,7 @@ export function TagToJSONTyped(value?: Tag | null, ignoreDiscriminator: boolean 
         
         'slug': value['slug'],
         'name': value['name'],
+        'type': TagTypeToJSON(value['type']),
         'articleCount': value['articleCount'],
     };
 }

@@ -13,6 +13,14 @@
  */
 
 import { mapValues } from '../runtime.js';
+import type { TagType } from './TagType.js';
+import {
+    TagTypeFromJSON,
+    TagTypeFromJSONTyped,
+    TagTypeToJSON,
+    TagTypeToJSONTyped,
+} from './TagType.js';
+
 /**
  * A tag as an article carries it.
  * @export
@@ -27,7 +35,13 @@ export interface TagRef {
      * 
      */
     name: string;
+    /**
+     * 
+     */
+    type: TagType;
 }
+
+
 
 /**
  * Check if a given object implements the TagRef interface.
@@ -35,6 +49,7 @@ export interface TagRef {
 export function instanceOfTagRef(value: object): value is TagRef {
     if (!('slug' in value) || value['slug'] === undefined) return false;
     if (!('name' in value) || value['name'] === undefined) return false;
+    if (!('type' in value) || value['type'] === undefined) return false;
     return true;
 }
 
@@ -50,6 +65,7 @@ export function TagRefFromJSONTyped(json: any, ignoreDiscriminator: boolean): Ta
         
         'slug': json['slug'],
         'name': json['name'],
+        'type': TagTypeFromJSON(json['type']),
     };
 }
 
@@ -66,6 +82,7 @@ export function TagRefToJSONTyped(value?: TagRef | null, ignoreDiscriminator: bo
         
         'slug': value['slug'],
         'name': value['name'],
+        'type': TagTypeToJSON(value['type']),
     };
 }
 

@@ -68,6 +68,7 @@ export const WebhookDeliveryEventEnum = {
     ArticleArchived: 'article.archived',
     ArticleDeleted: 'article.deleted',
     ArticleRestored: 'article.restored',
+    ArticleCorrected: 'article.corrected',
     AuthorCreated: 'author.created',
     AuthorUpdated: 'author.updated',
     AuthorDeleted: 'author.deleted',
@@ -82,6 +83,7 @@ export const WebhookDeliveryEventEnum = {
     AssetCreated: 'asset.created',
     AssetUpdated: 'asset.updated',
     AssetDeleted: 'asset.deleted',
+    TagUpdated: 'tag.updated',
 } as const;
 export type WebhookDeliveryEventEnum = typeof WebhookDeliveryEventEnum[keyof typeof WebhookDeliveryEventEnum];
 

@@ -51,6 +51,10 @@ export interface WebhookPayload {
      * When the change was made.
      */
     at: Date;
+    /**
+     * The Surrogate-Key values of every answer the change made stale: what a CDN in front of the API should purge.
+     */
+    surrogateKeys: Array<string>;
 }
 
 
@@ -64,6 +68,7 @@ export const WebhookPayloadEventEnum = {
     ArticleArchived: 'article.archived',
     ArticleDeleted: 'article.deleted',
     ArticleRestored: 'article.restored',
+    ArticleCorrected: 'article.corrected',
     AuthorCreated: 'author.created',
     AuthorUpdated: 'author.updated',
     AuthorDeleted: 'author.deleted',
@@ -78,6 +83,7 @@ export const WebhookPayloadEventEnum = {
     AssetCreated: 'asset.created',
     AssetUpdated: 'asset.updated',
     AssetDeleted: 'asset.deleted',
+    TagUpdated: 'tag.updated',
 } as const;
 export type WebhookPayloadEventEnum = typeof WebhookPayloadEventEnum[keyof typeof WebhookPayloadEventEnum];
 
@@ -90,6 +96,7 @@ export const WebhookPayloadTypeEnum = {
     Quotation: 'quotation',
     Comment: 'comment',
     Asset: 'asset',
+    Tag: 'tag',
 } as const;
 export type WebhookPayloadTypeEnum = typeof WebhookPayloadTypeEnum[keyof typeof WebhookPayloadTypeEnum];
 
@@ -113,6 +120,7 @@ export function instanceOfWebhookPayload(value: object): value is WebhookPayload
     if (!('op' in value) || value['op'] === undefined) return false;
     if (!('entity' in value) || value['entity'] === undefined) return false;
     if (!('at' in value) || value['at'] === undefined) return false;
+    if (!('surrogateKeys' in value) || value['surrogateKeys'] === undefined) return false;
     return true;
 }
 
@@ -132,6 +140,7 @@ export function WebhookPayloadFromJSONTyped(json: any, ignoreDiscriminator: bool
         'op': json['op'],
         'entity': WebhookEntityFromJSON(json['entity']),
         'at': (json['at'] == null ? json['at'] : parseDateTime(json['at'])),
+        'surrogateKeys': json['surrogateKeys'],
     };
 }
 
@@ -152,6 +161,7 @@ export function WebhookPayloadToJSONTyped(value?: WebhookPayload | null, ignoreD
         'op': value['op'],
         'entity': WebhookEntityToJSON(value['entity']),
         'at': value['at'] == null ? value['at'] : serializeDateTime(value['at']),
+        'surrogateKeys': value['surrogateKeys'],
     };
 }
 

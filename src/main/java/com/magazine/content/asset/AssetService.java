@@ -90,7 +90,7 @@ public class AssetService {
                     asset.describe(clean(described));
                 }
                 assets.persistAndFlush(asset);
-                record(asset, "created", Change.Op.upsert);
+                record(asset, Change.Event.ASSET_CREATED, Change.Op.upsert);
                 return new Uploaded(view(asset), true);
             });
         } catch (PersistenceException e) {
@@ -129,7 +129,7 @@ public class AssetService {
         Asset asset = findForWrite(id, ifMatch);
         asset.describe(keepingAlt(asset, clean(input)));
         assets.persistAndFlush(asset);
-        record(asset, "updated", Change.Op.upsert);
+        record(asset, Change.Event.ASSET_UPDATED, Change.Op.upsert);
         return view(asset);
     }
 
@@ -138,7 +138,7 @@ public class AssetService {
         Asset asset = findForWrite(id, ifMatch);
         asset.describe(keepingAlt(asset, clean(mergePatch.apply(asInput(asset), patch))));
         assets.persistAndFlush(asset);
-        record(asset, "updated", Change.Op.upsert);
+        record(asset, Change.Event.ASSET_UPDATED, Change.Op.upsert);
         return view(asset);
     }
 
@@ -151,7 +151,7 @@ public class AssetService {
                 throw Problems.conflict("asset-in-use", "The asset is shown by " + describe(uses)
                         + "; remove it from them first (its usedIn lists them all).");
             }
-            record(asset, "deleted", Change.Op.delete);
+            record(asset, Change.Event.ASSET_DELETED, Change.Op.delete);
             assets.delete(asset);
             assets.flush();
             return asset.sha256();
@@ -295,8 +295,8 @@ public class AssetService {
         return asset;
     }
 
-    private void record(Asset asset, String action, Change.Op op) {
-        changes.record(new Change("asset", asset.id(), null, op, op, action, asset.version(),
+    private void record(Asset asset, Change.Event event, Change.Op op) {
+        changes.record(new Change(event, asset.id(), null, op, op, asset.version(),
                 AssetKeys.changed(asset.id())));
     }
 

@@ -93,7 +93,7 @@ public class AuthorService implements AuthorDirectory {
         requireAvatar(input);
         String slug = input.slug() != null ? claim(input.slug()) : freeSlugFor(input.name());
         Author author = save(new Author(slug, input));
-        record(author, Change.Op.upsert, "created");
+        record(author, Change.Op.upsert, Change.Event.AUTHOR_CREATED);
         return view(author);
     }
 
@@ -107,7 +107,7 @@ public class AuthorService implements AuthorDirectory {
         requireAvatar(input);
         author.revise(input);
         save(author);
-        record(author, Change.Op.upsert, "updated");
+        record(author, Change.Op.upsert, Change.Event.AUTHOR_UPDATED);
         return view(author);
     }
 
@@ -125,7 +125,7 @@ public class AuthorService implements AuthorDirectory {
         requireAvatar(input);
         author.revise(input);
         save(author);
-        record(author, Change.Op.upsert, "updated");
+        record(author, Change.Op.upsert, Change.Event.AUTHOR_UPDATED);
         return view(author);
     }
 
@@ -142,15 +142,15 @@ public class AuthorService implements AuthorDirectory {
             throw Problems.conflict("author-in-use", "The author '" + slug + "' still has "
                     + String.join(", ", remaining) + "; remove or reassign them first.");
         }
-        record(author, Change.Op.delete, "deleted");
+        record(author, Change.Op.delete, Change.Event.AUTHOR_DELETED);
         removed.fire(new AuthorRemoved(author.id())); // what names the author lets go of it, and logs that it did
         authors.delete(author);
         authors.flush();
     }
 
     /** Authors are public: the public and editors see each change alike. */
-    private void record(Author author, Change.Op op, String action) {
-        changes.record(new Change("author", author.id(), author.slug(), op, op, action, author.version(),
+    private void record(Author author, Change.Op op, Change.Event event) {
+        changes.record(new Change(event, author.id(), author.slug(), op, op, author.version(),
                 AuthorKeys.changed(author.id())));
     }
 

@@ -97,7 +97,8 @@ public class CommentService {
         Comment comment = new Comment(article.id(), parent, name, email,
                 input.authorUrl() == null ? null : input.authorUrl().strip(), body, status, address);
         comments.persistAndFlush(comment);
-        record(comment, status == CommentStatus.approved ? Change.Op.upsert : null, Change.Op.upsert, "posted");
+        record(comment, status == CommentStatus.approved ? Change.Op.upsert : null, Change.Op.upsert,
+                Change.Event.COMMENT_POSTED);
         // a robot that fills in the honeypot is told what a person would be told
         CommentStatus shown = status == CommentStatus.spam ? CommentStatus.pending : status;
         return new PostedComment(comment.id(), comment.parentId(), comment.depth(), shown, comment.authorName(),
@@ -237,7 +238,12 @@ public class CommentService {
         boolean wasPublic = comment.status() == CommentStatus.approved;
         comment.moderate(decision, caller.get().name());
         Change.Op seen = decision == CommentStatus.approved ? Change.Op.upsert : wasPublic ? Change.Op.delete : null;
-        record(comment, seen, Change.Op.upsert, decision == CommentStatus.approved ? "approved" : decision.name());
+        record(comment, seen, Change.Op.upsert, switch (decision) {
+            case approved -> Change.Event.COMMENT_APPROVED;
+            case rejected -> Change.Event.COMMENT_REJECTED;
+            case spam -> Change.Event.COMMENT_SPAM;
+            case pending -> throw new IllegalArgumentException("pending is no decision");
+        });
     }
 
     /**
@@ -253,13 +259,13 @@ public class CommentService {
 
     private void deleteOne(Comment comment) {
         record(comment, comment.status() == CommentStatus.approved ? Change.Op.delete : null, Change.Op.delete,
-                "deleted");
+                Change.Event.COMMENT_DELETED);
         comments.delete(comment);
         comments.flush();
     }
 
-    private void record(Comment comment, Change.Op publicOp, Change.Op staffOp, String action) {
-        changes.record(new Change("comment", comment.id(), null, publicOp, staffOp, action, comment.version(),
+    private void record(Comment comment, Change.Op publicOp, Change.Op staffOp, Change.Event event) {
+        changes.record(new Change(event, comment.id(), null, publicOp, staffOp, comment.version(),
                 comment.articleId(), CommentKeys.changed(comment.articleId(), publicOp != null)));
     }
 

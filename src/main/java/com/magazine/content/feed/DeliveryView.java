@@ -12,11 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "WebhookDelivery", description = "One event sent, or to be sent, to a webhook.")
 public record DeliveryView(
         @Schema(required = true, description = "Also the webhook-id header of each try.") UUID id,
-        @Schema(required = true, example = "article.published", enumeration = {"article.published",
-                "article.updated", "article.unpublished", "article.archived", "article.deleted", "article.restored",
-                "author.created", "author.updated", "author.deleted", "quotation.created", "quotation.updated",
-                "quotation.deleted", "comment.posted", "comment.approved", "comment.rejected", "comment.spam",
-                "comment.deleted", "asset.created", "asset.updated", "asset.deleted"}) String event,
+        // enumerated by EventEnumerations
+        @Schema(required = true, example = "article.published") String event,
         @Schema(required = true, enumeration = {"pending", "delivered", "failed"}) String status,
         @Schema(required = true) int attempts,
         @Schema(required = true, nullable = true, description = "The receiver's last HTTP status.") Integer lastStatusCode,

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.magazine.content.common.events.ChangeRecorded;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -40,20 +38,12 @@ class WebhookFanout {
     }
 
     private String payload(UUID id, ChangeRecorded recorded) {
-        Map<String, Object> entity = new LinkedHashMap<>();
-        entity.put("id", recorded.change().id());
-        entity.put("slug", recorded.change().slug());
-        entity.put("version", recorded.change().version());
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("id", id);
-        payload.put("event", recorded.change().event());
-        payload.put("type", recorded.change().type());
-        payload.put("op", recorded.change().publicOp());
-        payload.put("entity", entity);
-        payload.put("at", recorded.at().toString());
-        // what a CDN in front of the API should purge: the keys this change made stale
-        payload.put("surrogateKeys", recorded.change().purges().stream()
-                .map(com.magazine.content.common.http.SurrogateKey::value).sorted().toList());
+        WebhookPayload payload = new WebhookPayload(id, recorded.change().event(), recorded.change().type(),
+                recorded.change().publicOp() == null ? null : recorded.change().publicOp().name(),
+                new WebhookPayload.Entity(recorded.change().id(), recorded.change().slug(), recorded.change().version()),
+                recorded.at(),
+                recorded.change().purges().stream().map(com.magazine.content.common.http.SurrogateKey::value)
+                        .sorted().toList());
         try {
             return json.writeValueAsString(payload);
         } catch (JsonProcessingException e) {

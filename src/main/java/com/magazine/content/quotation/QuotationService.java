@@ -108,7 +108,7 @@ public class QuotationService {
     public QuotationView create(QuotationInput input) {
         Quotation quotation = new Quotation(resolve(input));
         quotations.persistAndFlush(quotation);
-        record(quotation, Change.Op.upsert, "created");
+        record(quotation, Change.Op.upsert, Change.Event.QUOTATION_CREATED);
         return views(List.of(quotation)).get(0);
     }
 
@@ -117,7 +117,7 @@ public class QuotationService {
         Quotation quotation = findForWrite(id, ifMatch);
         quotation.revise(resolve(input));
         quotations.persistAndFlush(quotation);
-        record(quotation, Change.Op.upsert, "updated");
+        record(quotation, Change.Op.upsert, Change.Event.QUOTATION_UPDATED);
         return views(List.of(quotation)).get(0);
     }
 
@@ -126,7 +126,7 @@ public class QuotationService {
         Quotation quotation = findForWrite(id, ifMatch);
         quotation.revise(resolve(mergePatch.apply(asInput(quotation), patch)));
         quotations.persistAndFlush(quotation);
-        record(quotation, Change.Op.upsert, "updated");
+        record(quotation, Change.Op.upsert, Change.Event.QUOTATION_UPDATED);
         return views(List.of(quotation)).get(0);
     }
 
@@ -142,14 +142,14 @@ public class QuotationService {
                             .collect(Collectors.joining(", "))
                     + ". Remove its quote blocks first.");
         }
-        record(quotation, Change.Op.delete, "deleted");
+        record(quotation, Change.Op.delete, Change.Event.QUOTATION_DELETED);
         quotations.delete(quotation);
         quotations.flush();
     }
 
     /** Quotations are public: the public and editors see each change alike. */
-    private void record(Quotation quotation, Change.Op op, String action) {
-        changes.record(new Change("quotation", quotation.id(), null, op, op, action, quotation.version(),
+    private void record(Quotation quotation, Change.Op op, Change.Event event) {
+        changes.record(new Change(event, quotation.id(), null, op, op, quotation.version(),
                 QuotationKeys.changed(quotation.id())));
     }
 
@@ -162,7 +162,7 @@ public class QuotationService {
         for (Quotation quotation : quotations.list("speakerAuthorId", removed.authorId())) {
             quotation.forgetSpeakerAuthor();
             quotations.persistAndFlush(quotation);
-            record(quotation, Change.Op.upsert, "updated");
+            record(quotation, Change.Op.upsert, Change.Event.QUOTATION_UPDATED);
         }
     }
 

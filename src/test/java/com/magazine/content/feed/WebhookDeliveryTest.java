@@ -99,6 +99,15 @@ class WebhookDeliveryTest {
         JsonNode body = new ObjectMapper().readTree(delivery.body());
         assertThat(body.get("id").asText()).isEqualTo(id);
         assertThat(body.get("event").asText()).isEqualTo("article.published");
+        // the body is exactly what the document says a receiver gets (its schema is closed)
+        io.swagger.v3.oas.models.OpenAPI document = new io.swagger.v3.parser.OpenAPIV3Parser()
+                .read("openapi/openapi.yaml");
+        com.atlassian.oai.validator.report.ValidationReport report =
+                new com.atlassian.oai.validator.schema.SchemaValidator(document,
+                        new com.atlassian.oai.validator.report.MessageResolver())
+                        .validate(delivery.body(), document.getComponents().getSchemas().get("WebhookPayload"),
+                                "webhook");
+        assertThat(report.getMessages()).as("the delivery against the WebhookPayload schema").isEmpty();
         assertThat(body.get("op").asText()).isEqualTo("upsert");
         assertThat(body.get("entity").get("slug").asText()).isEqualTo(slug);
         // what a CDN purger needs: the keys of every answer the change made stale
