@@ -113,6 +113,10 @@ export interface Article {
      */
     scheduledAt: Date | null;
     /**
+     * When it leaves public view by itself (then expired); null: never.
+     */
+    unpublishAt: Date | null;
+    /**
      * 
      */
     createdAt: Date;
@@ -193,6 +197,7 @@ export function instanceOfArticle(value: object): value is Article {
     if (!('status' in value) || value['status'] === undefined) return false;
     if (!('publishedAt' in value) || value['publishedAt'] === undefined) return false;
     if (!('scheduledAt' in value) || value['scheduledAt'] === undefined) return false;
+    if (!('unpublishAt' in value) || value['unpublishAt'] === undefined) return false;
     if (!('createdAt' in value) || value['createdAt'] === undefined) return false;
     if (!('updatedAt' in value) || value['updatedAt'] === undefined) return false;
     if (!('version' in value) || value['version'] === undefined) return false;
@@ -229,6 +234,7 @@ export function ArticleFromJSONTyped(json: any, ignoreDiscriminator: boolean): A
         'status': ArticleStatusFromJSON(json['status']),
         'publishedAt': (json['publishedAt'] == null ? null : parseDateTime(json['publishedAt'])),
         'scheduledAt': (json['scheduledAt'] == null ? null : parseDateTime(json['scheduledAt'])),
+        'unpublishAt': (json['unpublishAt'] == null ? null : parseDateTime(json['unpublishAt'])),
         'createdAt': (json['createdAt'] == null ? json['createdAt'] : parseDateTime(json['createdAt'])),
         'updatedAt': (json['updatedAt'] == null ? json['updatedAt'] : parseDateTime(json['updatedAt'])),
         'version': json['version'],
@@ -268,6 +274,7 @@ export function ArticleToJSONTyped(value?: Article | null, ignoreDiscriminator: 
         'status': ArticleStatusToJSON(value['status']),
         'publishedAt': value['publishedAt'] == null ? value['publishedAt'] : serializeDateTime(value['publishedAt']),
         'scheduledAt': value['scheduledAt'] == null ? value['scheduledAt'] : serializeDateTime(value['scheduledAt']),
+        'unpublishAt': value['unpublishAt'] == null ? value['unpublishAt'] : serializeDateTime(value['unpublishAt']),
         'createdAt': value['createdAt'] == null ? value['createdAt'] : serializeDateTime(value['createdAt']),
         'updatedAt': value['updatedAt'] == null ? value['updatedAt'] : serializeDateTime(value['updatedAt']),
         'version': value['version'],

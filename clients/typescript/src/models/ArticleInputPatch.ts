@@ -12,7 +12,7 @@
  * Do not edit the class manually.
  */
 
-import { mapValues } from '../runtime.js';
+import { mapValues, parseDate, parseDateTime, serializeDate, serializeDateTime } from '../runtime.js';
 import type { ImageUse } from './ImageUse.js';
 import {
     ImageUseFromJSON,
@@ -96,6 +96,10 @@ export interface ArticleInputPatch {
      * Social card overrides: title, description, image.
      */
     social?: SocialInput | null;
+    /**
+     * When the article leaves public view by itself (status expired; the change feed and webhooks say article.unpublished then). Must be ahead when set, and after the publication instant. Null: never.
+     */
+    unpublishAt?: Date | null;
 }
 
 /**
@@ -127,6 +131,7 @@ export function ArticleInputPatchFromJSONTyped(json: any, ignoreDiscriminator: b
         'image': json['image'] === undefined ? undefined : json['image'] === null ? null : ImageUseFromJSON(json['image']),
         'seo': json['seo'] === undefined ? undefined : json['seo'] === null ? null : SeoInputFromJSON(json['seo']),
         'social': json['social'] === undefined ? undefined : json['social'] === null ? null : SocialInputFromJSON(json['social']),
+        'unpublishAt': json['unpublishAt'] === undefined ? undefined : json['unpublishAt'] === null ? null : (parseDateTime(json['unpublishAt'])),
     };
 }
 
@@ -153,6 +158,7 @@ export function ArticleInputPatchToJSONTyped(value?: ArticleInputPatch | null, i
         'image': ImageUseToJSON(value['image']),
         'seo': SeoInputToJSON(value['seo']),
         'social': SocialInputToJSON(value['social']),
+        'unpublishAt': value['unpublishAt'] == null ? value['unpublishAt'] : serializeDateTime(value['unpublishAt']),
     };
 }
 

@@ -85,6 +85,10 @@ export interface ArticleListItem {
      */
     scheduledAt: Date | null;
     /**
+     * When it leaves public view by itself.
+     */
+    unpublishAt: Date | null;
+    /**
      * 
      */
     updatedAt: Date;
@@ -125,6 +129,7 @@ export function instanceOfArticleListItem(value: object): value is ArticleListIt
     if (!('status' in value) || value['status'] === undefined) return false;
     if (!('publishedAt' in value) || value['publishedAt'] === undefined) return false;
     if (!('scheduledAt' in value) || value['scheduledAt'] === undefined) return false;
+    if (!('unpublishAt' in value) || value['unpublishAt'] === undefined) return false;
     if (!('updatedAt' in value) || value['updatedAt'] === undefined) return false;
     if (!('readingTimeMinutes' in value) || value['readingTimeMinutes'] === undefined) return false;
     if (!('commentCount' in value) || value['commentCount'] === undefined) return false;
@@ -152,6 +157,7 @@ export function ArticleListItemFromJSONTyped(json: any, ignoreDiscriminator: boo
         'status': ArticleStatusFromJSON(json['status']),
         'publishedAt': (json['publishedAt'] == null ? null : parseDateTime(json['publishedAt'])),
         'scheduledAt': (json['scheduledAt'] == null ? null : parseDateTime(json['scheduledAt'])),
+        'unpublishAt': (json['unpublishAt'] == null ? null : parseDateTime(json['unpublishAt'])),
         'updatedAt': (json['updatedAt'] == null ? json['updatedAt'] : parseDateTime(json['updatedAt'])),
         'readingTimeMinutes': json['readingTimeMinutes'],
         'commentCount': json['commentCount'],
@@ -181,6 +187,7 @@ export function ArticleListItemToJSONTyped(value?: ArticleListItem | null, ignor
         'status': ArticleStatusToJSON(value['status']),
         'publishedAt': value['publishedAt'] == null ? value['publishedAt'] : serializeDateTime(value['publishedAt']),
         'scheduledAt': value['scheduledAt'] == null ? value['scheduledAt'] : serializeDateTime(value['scheduledAt']),
+        'unpublishAt': value['unpublishAt'] == null ? value['unpublishAt'] : serializeDateTime(value['unpublishAt']),
         'updatedAt': value['updatedAt'] == null ? value['updatedAt'] : serializeDateTime(value['updatedAt']),
         'readingTimeMinutes': value['readingTimeMinutes'],
         'commentCount': value['commentCount'],
