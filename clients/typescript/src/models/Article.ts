@@ -69,6 +69,13 @@ import {
     SeoToJSON,
     SeoToJSONTyped,
 } from './Seo.js';
+import type { Correction } from './Correction.js';
+import {
+    CorrectionFromJSON,
+    CorrectionFromJSONTyped,
+    CorrectionToJSON,
+    CorrectionToJSONTyped,
+} from './Correction.js';
 
 /**
  * An article as read: everything one request needs to render its page (breadcrumb, title, byline, body with its quotations, author box, comment count). Members are left out when `fields` does not select them.
@@ -173,7 +180,11 @@ export interface Article {
      */
     body: Array<Block>;
     /**
-     * The body as safe HTML; only when `fields` names it.
+     * Its corrections, oldest first, withdrawn ones kept and marked (a single read's default; in lists with fields=corrections). Appended and withdrawn only through their actions.
+     */
+    corrections: Array<Correction>;
+    /**
+     * The body as safe HTML, with the standing corrections as a notice at the end (<aside class="corrections">); only when `fields` names it.
      */
     bodyHtml?: string | null;
     /**
@@ -212,6 +223,7 @@ export function instanceOfArticle(value: object): value is Article {
     if (!('social' in value) || value['social'] === undefined) return false;
     if (!('tags' in value) || value['tags'] === undefined) return false;
     if (!('body' in value) || value['body'] === undefined) return false;
+    if (!('corrections' in value) || value['corrections'] === undefined) return false;
     return true;
 }
 
@@ -249,6 +261,7 @@ export function ArticleFromJSONTyped(json: any, ignoreDiscriminator: boolean): A
         'social': SocialFromJSON(json['social']),
         'tags': ((json['tags'] as Array<any>).map(TagRefFromJSON)),
         'body': ((json['body'] as Array<any>).map(BlockFromJSON)),
+        'corrections': ((json['corrections'] as Array<any>).map(CorrectionFromJSON)),
         'bodyHtml': json['bodyHtml'] === undefined ? undefined : json['bodyHtml'] === null ? null : json['bodyHtml'],
         'snippet': json['snippet'] === undefined ? undefined : json['snippet'] === null ? null : json['snippet'],
     };
@@ -289,6 +302,7 @@ export function ArticleToJSONTyped(value?: Article | null, ignoreDiscriminator: 
         'social': SocialToJSON(value['social']),
         'tags': ((value['tags'] as Array<any>).map(TagRefToJSON)),
         'body': ((value['body'] as Array<any>).map(BlockToJSON)),
+        'corrections': ((value['corrections'] as Array<any>).map(CorrectionToJSON)),
         'bodyHtml': value['bodyHtml'],
         'snippet': value['snippet'],
     };

@@ -89,6 +89,7 @@ export const ChangeActionEnum = {
     Unpublished: 'unpublished',
     Archived: 'archived',
     Restored: 'restored',
+    Corrected: 'corrected',
     Deleted: 'deleted',
     Posted: 'posted',
     Approved: 'approved',

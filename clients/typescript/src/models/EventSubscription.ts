@@ -30,6 +30,7 @@ export const EventSubscription = {
     ArticleArchived: 'article.archived',
     ArticleDeleted: 'article.deleted',
     ArticleRestored: 'article.restored',
+    ArticleCorrected: 'article.corrected',
     AuthorCreated: 'author.created',
     AuthorUpdated: 'author.updated',
     AuthorDeleted: 'author.deleted',

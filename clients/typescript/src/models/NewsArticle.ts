@@ -85,6 +85,10 @@ export interface NewsArticle {
      */
     publisher: { [key: string]: any | null; };
     /**
+     * Its corrections that stand (withdrawn ones left out), oldest first, as schema.org CorrectionComment with text ("Correction: …") and datePublished; left out when there are none.
+     */
+    correction?: Array<{ [key: string]: any | null; }>;
+    /**
      * The quotations the article cites, as schema.org Quotation.
      */
     citation: Array<{ [key: string]: any | null; }>;
@@ -149,6 +153,7 @@ export function NewsArticleFromJSONTyped(json: any, ignoreDiscriminator: boolean
         'keywords': json['keywords'],
         'author': json['author'],
         'publisher': json['publisher'],
+        'correction': json['correction'] == null ? undefined : json['correction'],
         'citation': json['citation'],
     };
 }
@@ -181,6 +186,7 @@ export function NewsArticleToJSONTyped(value?: NewsArticle | null, ignoreDiscrim
         'keywords': value['keywords'],
         'author': value['author'],
         'publisher': value['publisher'],
+        'correction': value['correction'],
         'citation': value['citation'],
     };
 }

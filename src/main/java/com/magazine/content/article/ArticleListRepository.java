@@ -54,9 +54,12 @@ class ArticleListRepository {
                from article_author w where w.article_id = a.id), \
             (select cast(json_agg(json_build_object('slug', t.slug, 'name', t.name) order by x.position) as text) \
                from article_tag x join tag t on t.id = x.tag_id where x.article_id = a.id), \
-            cast(a.image as text), cast(a.seo as text), cast(a.social as text), a.unpublish_at""";
+            cast(a.image as text), cast(a.seo as text), cast(a.social as text), a.unpublish_at, \
+            cast(a.corrections as text)""";
 
     private static final TypeReference<List<TagRef>> TAGS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<Correction>> CORRECTIONS = new TypeReference<>() {
     };
 
     /** A relation whose rows carry their article's listed_at, with an index on (its key, listed_at, article). */
@@ -165,12 +168,18 @@ class ArticleListRepository {
         com.magazine.content.asset.ImageUse image = jsonColumn(c[at + 16], com.magazine.content.asset.ImageUse.class);
         SeoInput seo = jsonColumn(c[at + 17], SeoInput.class);
         SocialInput social = jsonColumn(c[at + 18], SocialInput.class);
+        List<Correction> corrections;
+        try {
+            corrections = c[at + 20] == null ? List.of() : json.readValue((String) c[at + 20], CORRECTIONS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("PostgreSQL returned corrections that are not JSON", e);
+        }
         return new ArticleSummary((UUID) c[at], (String) c[at + 1], (String) c[at + 2], (String) c[at + 3],
                 (String) c[at + 4], Article.State.valueOf((String) c[at + 5]),
                 c[at + 6] == null ? null : Timestamps.fromJdbc(c[at + 6]), (String) c[at + 7], (Boolean) c[at + 8],
                 ((Number) c[at + 9]).intValue(), ((Number) c[at + 10]).intValue(), Timestamps.fromJdbc(c[at + 11]),
                 Timestamps.fromJdbc(c[at + 12]), ((Number) c[at + 13]).longValue(), authorIds, tags, image, seo,
-                social, c[at + 19] == null ? null : Timestamps.fromJdbc(c[at + 19]));
+                social, c[at + 19] == null ? null : Timestamps.fromJdbc(c[at + 19]), corrections);
     }
 
     /** A jsonb column read as text, as {@code type}; null stays null. */

@@ -13,7 +13,7 @@ import java.util.UUID;
 record ArticleSummary(UUID id, String slug, String title, String subtitle, String excerpt, Article.State state,
         Instant publishedAt, String canonicalUrl, boolean commentsOpen, int wordCount, int commentCount,
         Instant createdAt, Instant updatedAt, long version, List<UUID> authorIds, List<TagRef> tags, ImageUse image,
-        SeoInput seo, SocialInput social, Instant unpublishAt) {
+        SeoInput seo, SocialInput social, Instant unpublishAt, List<Correction> corrections) {
 
     /**
      * The status as the API shows it at {@code now}: a published article still ahead of its instant is scheduled, one

@@ -165,7 +165,8 @@ class ArticleViews {
                 social,
                 article.tags(),
                 body,
-                withHtml ? Markup.html(body, mediaBase) : null,
+                article.corrections(),
+                withHtml ? Markup.html(body, mediaBase) + Markup.correctionsNotice(article.corrections()) : null,
                 snippet,
                 validators,
                 lead);

@@ -122,7 +122,7 @@ public class PreviewService {
                 content.commentsOpenOrDefault(), words, article.commentCount(), article.createdAt(),
                 revision.createdAt(), article.version(), snapshot.authorIds(),
                 content.tags().stream().map(name -> new TagRef(Slugs.of(name), name)).toList(), content.image(),
-                content.seo(), content.social(), content.unpublishAt());
+                content.seo(), content.social(), content.unpublishAt(), snapshot.corrections());
         return views.preview(summary, body, selection, now);
     }
 

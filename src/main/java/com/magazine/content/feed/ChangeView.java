@@ -21,8 +21,8 @@ public record ChangeView(
         @Schema(required = true, description = "upsert: fetch it anew; delete: it is gone, or left your view (an "
                 + "unpublished or archived article, a comment no longer approved).") Change.Op op,
         @Schema(required = true, description = "What happened.", enumeration = {"created", "updated", "published",
-                "scheduled", "unpublished", "archived", "restored", "deleted", "posted", "approved", "rejected",
-                "spam"}) String action,
+                "scheduled", "unpublished", "archived", "restored", "corrected", "deleted", "posted", "approved",
+                "rejected", "spam"}) String action,
         @Schema(required = true) Instant at,
         @Schema(required = true, nullable = true, description = "The resource's version after the change.")
         Long version,

@@ -7,9 +7,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "EventSubscription", type = SchemaType.STRING, description = "An event, every event of a type "
         + "(article.*), or every event (*).", enumeration = {"*", "article.*", "author.*", "quotation.*", "comment.*", "asset.*",
         "article.published", "article.updated", "article.unpublished", "article.archived", "article.deleted",
-        "article.restored", "author.created", "author.updated", "author.deleted", "quotation.created",
-        "quotation.updated", "quotation.deleted", "comment.posted", "comment.approved", "comment.rejected",
-        "comment.spam", "comment.deleted", "asset.created", "asset.updated", "asset.deleted"})
+        "article.restored", "article.corrected", "author.created", "author.updated", "author.deleted",
+        "quotation.created", "quotation.updated", "quotation.deleted", "comment.posted", "comment.approved",
+        "comment.rejected", "comment.spam", "comment.deleted", "asset.created", "asset.updated", "asset.deleted"})
 final class EventNames {
 
     private EventNames() {

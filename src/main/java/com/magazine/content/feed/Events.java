@@ -4,7 +4,7 @@ package com.magazine.content.feed;
 final class Events {
 
     static final String PATTERN = "^(\\*|(article|author|quotation|comment|asset)\\.\\*"
-            + "|article\\.(published|updated|unpublished|archived|deleted|restored)"
+            + "|article\\.(published|updated|unpublished|archived|deleted|restored|corrected)"
             + "|(author|quotation|asset)\\.(created|updated|deleted)"
             + "|comment\\.(posted|approved|rejected|spam|deleted))$";
 
