@@ -34,6 +34,11 @@ import {
     ArticlePageToJSON,
 } from '../models/ArticlePage.js';
 import {
+    type CorrectionInput,
+    CorrectionInputFromJSON,
+    CorrectionInputToJSON,
+} from '../models/CorrectionInput.js';
+import {
     type NewsArticle,
     NewsArticleFromJSON,
     NewsArticleToJSON,
@@ -88,12 +93,32 @@ import {
     TagInputPatchFromJSON,
     TagInputPatchToJSON,
 } from '../models/TagInputPatch.js';
+import {
+    type WithdrawCorrection,
+    WithdrawCorrectionFromJSON,
+    WithdrawCorrectionToJSON,
+} from '../models/WithdrawCorrection.js';
 
 export interface ArchiveArticleRequest {
     /**
      * The article's slug; an old slug answers 301 to the current one.
      */
     slug: string;
+    /**
+     * The ETag you last read (of the full article); a stale one is refused with 412.
+     */
+    ifMatch?: string;
+}
+
+export interface CorrectArticleRequest {
+    /**
+     * The article's slug; an old slug answers 301 to the current one.
+     */
+    slug: string;
+    /**
+     * 
+     */
+    correctionInput: CorrectionInput;
     /**
      * The ETag you last read (of the full article); a stale one is refused with 412.
      */
@@ -436,6 +461,25 @@ export interface UpdateTagRequest {
     tagInputPatch: TagInputPatch;
 }
 
+export interface WithdrawArticleCorrectionRequest {
+    /**
+     * The correction's id.
+     */
+    id: string;
+    /**
+     * The article's slug; an old slug answers 301 to the current one.
+     */
+    slug: string;
+    /**
+     * 
+     */
+    withdrawCorrection: WithdrawCorrection;
+    /**
+     * The ETag you last read (of the full article); a stale one is refused with 412.
+     */
+    ifMatch?: string;
+}
+
 /**
  * 
  */
@@ -497,6 +541,75 @@ export class ArticlesApi extends runtime.BaseAPI {
      */
     async archiveArticle(requestParameters: ArchiveArticleRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<Article> {
         const response = await this.archiveArticleRaw(requestParameters, initOverrides);
+        return await response.value();
+    }
+
+    /**
+     * Creates request options for correctArticle without sending the request
+     */
+    async correctArticleRequestOpts(requestParameters: CorrectArticleRequest): Promise<runtime.RequestOpts> {
+        if (requestParameters['slug'] == null) {
+            throw new runtime.RequiredError(
+                'slug',
+                'Required parameter "slug" was null or undefined when calling correctArticle().'
+            );
+        }
+
+        if (requestParameters['correctionInput'] == null) {
+            throw new runtime.RequiredError(
+                'correctionInput',
+                'Required parameter "correctionInput" was null or undefined when calling correctArticle().'
+            );
+        }
+
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        headerParameters['Content-Type'] = 'application/json';
+
+        if (requestParameters['ifMatch'] != null) {
+            headerParameters['If-Match'] = String(requestParameters['ifMatch']);
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("apiKey", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+
+        let urlPath = `/api/v1/articles/{slug}/corrections`;
+        urlPath = urlPath.replace('{slug}', encodeURIComponent(String(requestParameters['slug'])));
+
+        return {
+            path: urlPath,
+            method: 'POST',
+            headers: headerParameters,
+            query: queryParameters,
+            body: CorrectionInputToJSON(requestParameters['correctionInput']),
+        };
+    }
+
+    /**
+     * Appends a dated correction (correction, clarification, update or retraction) to an article that has been published (published, scheduled, expired or archived; a draft is edited instead). It shows in the article\'s corrections, as a notice at the end of bodyHtml (and so in the feeds), and in the JSON-LD; updatedAt moves. Stores a revision (action correct) and announces article.corrected. Corrections cannot be written by PUT or PATCH.
+     * Correct an article
+     */
+    async correctArticleRaw(requestParameters: CorrectArticleRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<Article>> {
+        const requestOptions = await this.correctArticleRequestOpts(requestParameters);
+        const response = await this.request(requestOptions, initOverrides);
+
+        return new runtime.JSONApiResponse(response, (jsonValue) => ArticleFromJSON(jsonValue));
+    }
+
+    /**
+     * Appends a dated correction (correction, clarification, update or retraction) to an article that has been published (published, scheduled, expired or archived; a draft is edited instead). It shows in the article\'s corrections, as a notice at the end of bodyHtml (and so in the feeds), and in the JSON-LD; updatedAt moves. Stores a revision (action correct) and announces article.corrected. Corrections cannot be written by PUT or PATCH.
+     * Correct an article
+     */
+    async correctArticle(requestParameters: CorrectArticleRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<Article> {
+        const response = await this.correctArticleRaw(requestParameters, initOverrides);
         return await response.value();
     }
 
@@ -1728,7 +1841,7 @@ export class ArticlesApi extends runtime.BaseAPI {
     }
 
     /**
-     * JSON merge patch (RFC 7396) of the article as written: members replace, null empties a field; arrays (authors, tags, body) are replaced whole. Stores a revision.
+     * JSON merge patch (RFC 7396) of the article as written: members replace, null empties a field; arrays (authors, tags, body) are replaced whole. Stores a revision. Corrections are not part of it: a patch naming them is refused (422); see correctArticle.
      * Update an article in part
      */
     async updateArticleRaw(requestParameters: UpdateArticleRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<Article>> {
@@ -1739,7 +1852,7 @@ export class ArticlesApi extends runtime.BaseAPI {
     }
 
     /**
-     * JSON merge patch (RFC 7396) of the article as written: members replace, null empties a field; arrays (authors, tags, body) are replaced whole. Stores a revision.
+     * JSON merge patch (RFC 7396) of the article as written: members replace, null empties a field; arrays (authors, tags, body) are replaced whole. Stores a revision. Corrections are not part of it: a patch naming them is refused (422); see correctArticle.
      * Update an article in part
      */
     async updateArticle(requestParameters: UpdateArticleRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<Article> {
@@ -1809,6 +1922,83 @@ export class ArticlesApi extends runtime.BaseAPI {
      */
     async updateTag(requestParameters: UpdateTagRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<Tag> {
         const response = await this.updateTagRaw(requestParameters, initOverrides);
+        return await response.value();
+    }
+
+    /**
+     * Creates request options for withdrawArticleCorrection without sending the request
+     */
+    async withdrawArticleCorrectionRequestOpts(requestParameters: WithdrawArticleCorrectionRequest): Promise<runtime.RequestOpts> {
+        if (requestParameters['id'] == null) {
+            throw new runtime.RequiredError(
+                'id',
+                'Required parameter "id" was null or undefined when calling withdrawArticleCorrection().'
+            );
+        }
+
+        if (requestParameters['slug'] == null) {
+            throw new runtime.RequiredError(
+                'slug',
+                'Required parameter "slug" was null or undefined when calling withdrawArticleCorrection().'
+            );
+        }
+
+        if (requestParameters['withdrawCorrection'] == null) {
+            throw new runtime.RequiredError(
+                'withdrawCorrection',
+                'Required parameter "withdrawCorrection" was null or undefined when calling withdrawArticleCorrection().'
+            );
+        }
+
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        headerParameters['Content-Type'] = 'application/json';
+
+        if (requestParameters['ifMatch'] != null) {
+            headerParameters['If-Match'] = String(requestParameters['ifMatch']);
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("apiKey", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+
+        let urlPath = `/api/v1/articles/{slug}/corrections/{id}/withdraw`;
+        urlPath = urlPath.replace('{id}', encodeURIComponent(String(requestParameters['id'])));
+        urlPath = urlPath.replace('{slug}', encodeURIComponent(String(requestParameters['slug'])));
+
+        return {
+            path: urlPath,
+            method: 'POST',
+            headers: headerParameters,
+            query: queryParameters,
+            body: WithdrawCorrectionToJSON(requestParameters['withdrawCorrection']),
+        };
+    }
+
+    /**
+     * Marks a correction withdrawn, with when and why: it stays in the article\'s corrections, marked, and leaves the notice in bodyHtml and the JSON-LD; updatedAt moves. Stores a revision (action withdraw-correction) and announces article.corrected. A correction is withdrawn once.
+     * Withdraw a correction
+     */
+    async withdrawArticleCorrectionRaw(requestParameters: WithdrawArticleCorrectionRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<Article>> {
+        const requestOptions = await this.withdrawArticleCorrectionRequestOpts(requestParameters);
+        const response = await this.request(requestOptions, initOverrides);
+
+        return new runtime.JSONApiResponse(response, (jsonValue) => ArticleFromJSON(jsonValue));
+    }
+
+    /**
+     * Marks a correction withdrawn, with when and why: it stays in the article\'s corrections, marked, and leaves the notice in bodyHtml and the JSON-LD; updatedAt moves. Stores a revision (action withdraw-correction) and announces article.corrected. A correction is withdrawn once.
+     * Withdraw a correction
+     */
+    async withdrawArticleCorrection(requestParameters: WithdrawArticleCorrectionRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<Article> {
+        const response = await this.withdrawArticleCorrectionRaw(requestParameters, initOverrides);
         return await response.value();
     }
 

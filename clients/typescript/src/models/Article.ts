@@ -69,6 +69,13 @@ import {
     SeoToJSON,
     SeoToJSONTyped,
 } from './Seo.js';
+import type { Correction } from './Correction.js';
+import {
+    CorrectionFromJSON,
+    CorrectionFromJSONTyped,
+    CorrectionToJSON,
+    CorrectionToJSONTyped,
+} from './Correction.js';
 import type { ArticleContributor } from './ArticleContributor.js';
 import {
     ArticleContributorFromJSON,
@@ -188,7 +195,11 @@ export interface Article {
      */
     body: Array<Block>;
     /**
-     * The body as safe HTML; only when `fields` names it.
+     * Its corrections, oldest first, withdrawn ones kept and marked (a single read's default; in lists with fields=corrections). Appended and withdrawn only through their actions.
+     */
+    corrections: Array<Correction>;
+    /**
+     * The body as safe HTML, with the standing corrections as a notice at the end (<aside class="corrections">); only when `fields` names it.
      */
     bodyHtml?: string | null;
     /**
@@ -229,6 +240,7 @@ export function instanceOfArticle(value: object): value is Article {
     if (!('section' in value) || value['section'] === undefined) return false;
     if (!('tags' in value) || value['tags'] === undefined) return false;
     if (!('body' in value) || value['body'] === undefined) return false;
+    if (!('corrections' in value) || value['corrections'] === undefined) return false;
     return true;
 }
 
@@ -268,6 +280,7 @@ export function ArticleFromJSONTyped(json: any, ignoreDiscriminator: boolean): A
         'section': TagRefFromJSON(json['section']),
         'tags': ((json['tags'] as Array<any>).map(TagRefFromJSON)),
         'body': ((json['body'] as Array<any>).map(BlockFromJSON)),
+        'corrections': ((json['corrections'] as Array<any>).map(CorrectionFromJSON)),
         'bodyHtml': json['bodyHtml'] === undefined ? undefined : json['bodyHtml'] === null ? null : json['bodyHtml'],
         'snippet': json['snippet'] === undefined ? undefined : json['snippet'] === null ? null : json['snippet'],
     };
@@ -310,6 +323,7 @@ export function ArticleToJSONTyped(value?: Article | null, ignoreDiscriminator: 
         'section': TagRefToJSON(value['section']),
         'tags': ((value['tags'] as Array<any>).map(TagRefToJSON)),
         'body': ((value['body'] as Array<any>).map(BlockToJSON)),
+        'corrections': ((value['corrections'] as Array<any>).map(CorrectionToJSON)),
         'bodyHtml': value['bodyHtml'],
         'snippet': value['snippet'],
     };

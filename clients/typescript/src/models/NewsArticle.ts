@@ -101,6 +101,10 @@ export interface NewsArticle {
      */
     publisher: { [key: string]: any | null; };
     /**
+     * Its corrections that stand (withdrawn ones left out), oldest first, as schema.org CorrectionComment with text ("Correction: …") and datePublished; left out when there are none.
+     */
+    correction?: Array<{ [key: string]: any | null; }>;
+    /**
      * The quotations the article cites, as schema.org Quotation.
      */
     citation: Array<{ [key: string]: any | null; }>;
@@ -169,6 +173,7 @@ export function NewsArticleFromJSONTyped(json: any, ignoreDiscriminator: boolean
         'translator': json['translator'] == null ? undefined : json['translator'],
         'contributor': json['contributor'] == null ? undefined : json['contributor'],
         'publisher': json['publisher'],
+        'correction': json['correction'] == null ? undefined : json['correction'],
         'citation': json['citation'],
     };
 }
@@ -205,6 +210,7 @@ export function NewsArticleToJSONTyped(value?: NewsArticle | null, ignoreDiscrim
         'translator': value['translator'],
         'contributor': value['contributor'],
         'publisher': value['publisher'],
+        'correction': value['correction'],
         'citation': value['citation'],
     };
 }

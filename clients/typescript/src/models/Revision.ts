@@ -64,6 +64,8 @@ export const RevisionActionEnum = {
     Unpublish: 'unpublish',
     Archive: 'archive',
     Restore: 'restore',
+    Correct: 'correct',
+    WithdrawCorrection: 'withdraw-correction',
 } as const;
 export type RevisionActionEnum = typeof RevisionActionEnum[keyof typeof RevisionActionEnum];
 

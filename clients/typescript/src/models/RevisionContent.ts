@@ -27,6 +27,13 @@ import {
     ArticleStatusToJSON,
     ArticleStatusToJSONTyped,
 } from './ArticleStatus.js';
+import type { Correction } from './Correction.js';
+import {
+    CorrectionFromJSON,
+    CorrectionFromJSONTyped,
+    CorrectionToJSON,
+    CorrectionToJSONTyped,
+} from './Correction.js';
 
 /**
  * 
@@ -46,6 +53,10 @@ export interface RevisionContent {
      * 
      */
     publishedAt: Date | null;
+    /**
+     * Its corrections as they then were, withdrawn ones marked.
+     */
+    corrections: Array<Correction>;
 }
 
 
@@ -57,6 +68,7 @@ export function instanceOfRevisionContent(value: object): value is RevisionConte
     if (!('content' in value) || value['content'] === undefined) return false;
     if (!('status' in value) || value['status'] === undefined) return false;
     if (!('publishedAt' in value) || value['publishedAt'] === undefined) return false;
+    if (!('corrections' in value) || value['corrections'] === undefined) return false;
     return true;
 }
 
@@ -73,6 +85,7 @@ export function RevisionContentFromJSONTyped(json: any, ignoreDiscriminator: boo
         'content': ArticleInputFromJSON(json['content']),
         'status': ArticleStatusFromJSON(json['status']),
         'publishedAt': (json['publishedAt'] == null ? null : parseDateTime(json['publishedAt'])),
+        'corrections': ((json['corrections'] as Array<any>).map(CorrectionFromJSON)),
     };
 }
 
@@ -90,6 +103,7 @@ export function RevisionContentToJSONTyped(value?: RevisionContent | null, ignor
         'content': ArticleInputToJSON(value['content']),
         'status': ArticleStatusToJSON(value['status']),
         'publishedAt': value['publishedAt'] == null ? value['publishedAt'] : serializeDateTime(value['publishedAt']),
+        'corrections': ((value['corrections'] as Array<any>).map(CorrectionToJSON)),
     };
 }
 

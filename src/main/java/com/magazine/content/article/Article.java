@@ -142,6 +142,14 @@ class Article {
     @JoinColumn(name = "section_id")
     private Tag section;
 
+    /**
+     * Its corrections, in the order they were appended: only appended and withdrawn (see {@link #correct} and
+     * {@link #withdrawCorrection}), never written by a revision of the content.
+     */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    private List<Correction> corrections = new ArrayList<>();
+
     /** When it leaves public view by itself; null: never. Always after publishedAt. */
     @Column(name = "unpublish_at")
     private Instant unpublishAt;
@@ -250,6 +258,29 @@ class Article {
         updatedAt = Timestamps.now();
     }
 
+    /**
+     * Appends a correction: what was published is corrected in the open, and the article counts as modified (its
+     * dateModified moves, in feeds and JSON-LD too).
+     */
+    void correct(Correction correction) {
+        List<Correction> appended = new ArrayList<>(corrections);
+        appended.add(correction);
+        corrections = appended;
+        updatedAt = correction.at();
+    }
+
+    /** The correction with this id, withdrawn at {@code now} for {@code reason}; it stays in the list, marked. */
+    void withdrawCorrection(UUID correctionId, String reason, Instant now) {
+        corrections = corrections.stream()
+                .map(c -> c.id().equals(correctionId) ? c.withdraw(reason, now) : c)
+                .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+        updatedAt = now;
+    }
+
+    java.util.Optional<Correction> correction(UUID correctionId) {
+        return corrections.stream().filter(c -> c.id().equals(correctionId)).findFirst();
+    }
+
     /** Whether its being public has been announced: the public has been told of it and must be told of its end. */
     boolean announced() {
         return announcedAt != null;
@@ -270,7 +301,7 @@ class Article {
         return new ArticleSummary(id, slug, title, subtitle, excerpt, status, publishedAt, canonicalUrl, commentsOpen,
                 wordCount, commentCount, createdAt, updatedAt, version, List.copyOf(authorIds),
                 tags.stream().map(TagRef::from).toList(), image, seo, social, unpublishAt,
-                section == null ? null : TagRef.from(section), contributors);
+                section == null ? null : TagRef.from(section), contributors, List.copyOf(corrections));
     }
 
     /** What an article holds besides its slug and lifecycle, resolved and cleaned by the service. */
@@ -365,6 +396,10 @@ class Article {
 
     List<UUID> quotationIds() {
         return quotationIds;
+    }
+
+    List<Correction> corrections() {
+        return corrections;
     }
 
     Instant createdAt() {

@@ -90,6 +90,11 @@ public class ArticleCommandService {
     @Transactional
     public ArticleView patch(String slug, JsonNode patch, IfMatch ifMatch) {
         Article article = access.findForWrite(slug, ifMatch);
+        if (patch != null && patch.has("corrections")) {
+            // not a field of the input: without this a null (remove) would pass unnoticed, and anything else be a 400
+            throw Problems.unprocessable("corrections", "cannot be written by an update; append one with POST "
+                    + "…/corrections, withdraw one with POST …/corrections/{id}/withdraw");
+        }
         ArticleInput input = mergePatch.apply(asInput(article), patch);
         if (input.slug() == null) {
             throw Problems.unprocessable("slug", "cannot be removed; send a new slug to rename the article");
@@ -177,6 +182,57 @@ public class ArticleCommandService {
         boolean publicBefore = article.publicAt(Timestamps.now());
         article.archive();
         return transitioned(article, "archive", "archived", seen, publicBefore);
+    }
+
+    /**
+     * Appends a correction to an article that has been public (published, scheduled, expired or archived): a draft
+     * has nothing to correct yet. A revision records it, and the change is announced as article.corrected.
+     */
+    @Transactional
+    public ArticleView correct(String slug, CorrectionInput input, IfMatch ifMatch) {
+        Article article = access.findForWrite(slug, ifMatch);
+        if (article.state() == Article.State.draft) {
+            throw Problems.conflict("not-published", "The article is a draft: it has nothing to correct yet; edit it "
+                    + "instead.");
+        }
+        String text = Text.plain(input.text());
+        if (text == null) {
+            throw Problems.unprocessable("text", "is required: say what was wrong and what is right");
+        }
+        Instant now = Timestamps.now();
+        boolean publicBefore = article.publicAt(now);
+        article.correct(new Correction(UUID.randomUUID(), input.type(), text, now, null, null));
+        return corrected(article, "correct", publicBefore);
+    }
+
+    /**
+     * Withdraws a correction: it stays in the list, marked with when and why, and leaves the article's notice and
+     * JSON-LD. A revision records it, announced as article.corrected like an appended one.
+     */
+    @Transactional
+    public ArticleView withdrawCorrection(String slug, UUID id, WithdrawCorrection input, IfMatch ifMatch) {
+        Article article = access.findForWrite(slug, ifMatch);
+        Correction correction = article.correction(id)
+                .orElseThrow(() -> Problems.notFound("correction", slug + "/corrections/" + id));
+        if (correction.withdrawn()) {
+            throw Problems.conflict("correction-withdrawn", "The correction was withdrawn already, at "
+                    + correction.withdrawnAt() + ".");
+        }
+        String reason = Text.plain(input.reason());
+        if (reason == null) {
+            throw Problems.unprocessable("reason", "is required: say why the correction is withdrawn");
+        }
+        Instant now = Timestamps.now();
+        boolean publicBefore = article.publicAt(now);
+        article.withdrawCorrection(id, reason, now);
+        return corrected(article, "withdraw-correction", publicBefore);
+    }
+
+    private ArticleView corrected(Article article, String action, boolean publicBefore) {
+        save(article);
+        record(article, action);
+        announce(article, "corrected", article.announced() ? Change.Op.upsert : null, publicBefore);
+        return articleViews.full(article);
     }
 
     @Transactional
@@ -542,7 +598,7 @@ public class ArticleCommandService {
         ArticleInput content = asInput(article);
         ArticleStatus status = article.statusAt(Timestamps.now());
         ArticleRevision.Snapshot snapshot = new ArticleRevision.Snapshot(content, List.copyOf(article.authorIds()),
-                status, article.publishedAt());
+                status, article.publishedAt(), article.corrections());
         Optional<ArticleRevision> last = revisions.latest(article.id());
         List<String> changes = changes(last.map(ArticleRevision::snapshot).orElse(null), snapshot);
         revisions.persist(new ArticleRevision(article.id(), last.map(r -> r.number() + 1).orElse(1), Timestamps.now(),
@@ -565,6 +621,9 @@ public class ArticleCommandService {
         }
         if (before != null && !Objects.equals(before.publishedAt(), after.publishedAt())) {
             changed.add("publishedAt");
+        }
+        if (before != null && !before.corrections().equals(after.corrections())) {
+            changed.add("corrections");
         }
         return List.copyOf(changed);
     }

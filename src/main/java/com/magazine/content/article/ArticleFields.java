@@ -11,7 +11,8 @@ public final class ArticleFields {
     /** What a single read sends unless {@code fields} says otherwise. */
     public static final FieldSelection FULL = FieldSelection.of(ALL, List.of("id", "slug", "title", "subtitle",
             "excerpt", "image", "status", "publishedAt", "scheduledAt", "unpublishAt", "createdAt", "updatedAt", "version", "canonicalUrl",
-            "commentsOpen", "commentCount", "wordCount", "readingTimeMinutes", "authors", "contributors", "breadcrumb", "seo", "social", "section", "tags", "body"));
+            "commentsOpen", "commentCount", "wordCount", "readingTimeMinutes", "authors", "contributors", "breadcrumb",
+            "seo", "social", "section", "tags", "body", "corrections"));
     /** What a list item sends unless {@code fields} says otherwise: no body. */
     public static final FieldSelection SUMMARY = FieldSelection.of(ALL, List.of("id", "slug", "title", "subtitle",
             "excerpt", "image", "status", "publishedAt", "scheduledAt", "unpublishAt", "updatedAt", "readingTimeMinutes", "commentCount",

@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * An article as schema.org {@code NewsArticle} JSON-LD, for search engines' rich results and partners: authors as
- * {@code Person}, the quotations it cites as {@code Quotation} with their sources.
+ * {@code Person}, the quotations it cites as {@code Quotation} with their sources, its standing corrections as
+ * {@code CorrectionComment}.
  */
 @ApplicationScoped
 class ArticleJsonLd {
@@ -107,6 +108,18 @@ class ArticleJsonLd {
         publisher.put("@type", "Organization");
         publisher.put("name", site.name());
         publisher.put("url", site.url());
+        // the corrections that stand, as schema.org asks (withdrawn ones no longer say anything of the article)
+        if (article.corrections() != null && article.corrections().stream().anyMatch(c -> !c.withdrawn())) {
+            ArrayNode corrections = node.putArray("correction");
+            for (Correction correction : article.corrections()) {
+                if (!correction.withdrawn()) {
+                    ObjectNode comment = corrections.addObject();
+                    comment.put("@type", "CorrectionComment");
+                    comment.put("text", correction.type().label() + ": " + correction.text());
+                    comment.put("datePublished", correction.at().toString());
+                }
+            }
+        }
         ArrayNode citations = node.putArray("citation");
         if (article.body() != null) {
             for (Block block : article.body()) {

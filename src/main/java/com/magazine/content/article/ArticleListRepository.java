@@ -66,9 +66,11 @@ class ArticleListRepository {
             cast(a.image as text), cast(a.seo as text), cast(a.social as text), a.unpublish_at, \
             (select cast(json_build_object('slug', s.slug, 'name', s.name, 'type', s.type, 'id', s.id) as text) \
                from tag s where s.id = a.section_id), \
-            cast(a.contributors as text)""";
+            cast(a.contributors as text), cast(a.corrections as text)""";
 
     private static final TypeReference<List<TagRef>> TAGS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<Correction>> CORRECTIONS = new TypeReference<>() {
     };
 
     private static final TypeReference<List<ContributorInput.Stored>> CONTRIBUTORS = new TypeReference<>() {
@@ -180,13 +182,19 @@ class ArticleListRepository {
         com.magazine.content.asset.ImageUse image = jsonColumn(c[at + 16], com.magazine.content.asset.ImageUse.class);
         SeoInput seo = jsonColumn(c[at + 17], SeoInput.class);
         SocialInput social = jsonColumn(c[at + 18], SocialInput.class);
+        List<Correction> corrections;
+        try {
+            corrections = c[at + 22] == null ? List.of() : json.readValue((String) c[at + 22], CORRECTIONS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("PostgreSQL returned corrections that are not JSON", e);
+        }
         return new ArticleSummary((UUID) c[at], (String) c[at + 1], (String) c[at + 2], (String) c[at + 3],
                 (String) c[at + 4], Article.State.valueOf((String) c[at + 5]),
                 c[at + 6] == null ? null : Timestamps.fromJdbc(c[at + 6]), (String) c[at + 7], (Boolean) c[at + 8],
                 ((Number) c[at + 9]).intValue(), ((Number) c[at + 10]).intValue(), Timestamps.fromJdbc(c[at + 11]),
                 Timestamps.fromJdbc(c[at + 12]), ((Number) c[at + 13]).longValue(), authorIds, tags, image, seo,
                 social, c[at + 19] == null ? null : Timestamps.fromJdbc(c[at + 19]),
-                jsonColumn(c[at + 20], TagRef.class), jsonColumn(c[at + 21], CONTRIBUTORS));
+                jsonColumn(c[at + 20], TagRef.class), jsonColumn(c[at + 21], CONTRIBUTORS), corrections);
     }
 
     /** A jsonb column read as text, as {@code type}; null stays null. */

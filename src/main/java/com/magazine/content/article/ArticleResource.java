@@ -217,7 +217,8 @@ public class ArticleResource {
     @RolesAllowed({Role.ADMIN, Role.EDITOR, Role.AUTHOR})
     @Operation(summary = "Update an article in part", description = """
             JSON merge patch (RFC 7396) of the article as written: members replace, null empties a field; arrays \
-            (authors, tags, body) are replaced whole. Stores a revision.""")
+            (authors, tags, body) are replaced whole. Stores a revision. Corrections are not part of it: a patch \
+            naming them is refused (422); see correctArticle.""")
     @RequestBody(required = true, description = "The fields to change, as in ArticleInput.",
             content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = ArticleInput.class)))
     @APIResponse(responseCode = "200", description = "Updated.",
@@ -226,8 +227,8 @@ public class ArticleResource {
     @APIResponse(responseCode = "403", description = "The key may not write this article, or for these authors.")
     @APIResponse(responseCode = "404", description = "No article has this slug, or the caller may not see it.")
     @APIResponse(responseCode = "409", description = "The new slug is taken.")
-    @APIResponse(responseCode = "422", description = "The patch removes the slug, or names an unknown author or "
-            + "quotation.")
+    @APIResponse(responseCode = "422", description = "The patch removes the slug, names an unknown author or "
+            + "quotation, or names corrections (appended and withdrawn only through their actions).")
     public RestResponse<JsonNode> updateArticle(@Parameter(description = SLUG) @PathParam("slug") String slug,
             @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch, @NotNull JsonNode patch) {
         return written(commands.patch(slug, patch, IfMatch.parse(ifMatch)));

@@ -59,8 +59,16 @@ class ArticleRevision {
         this.snapshot = snapshot;
     }
 
-    /** The article as written at a revision: its content (authors by id, as slugs may change) and lifecycle. */
-    record Snapshot(ArticleInput content, List<UUID> authorIds, ArticleStatus status, Instant publishedAt) {
+    /**
+     * The article as written at a revision: its content (authors by id, as slugs may change), lifecycle and
+     * corrections (none in revisions stored before corrections existed).
+     */
+    record Snapshot(ArticleInput content, List<UUID> authorIds, ArticleStatus status, Instant publishedAt,
+            List<Correction> corrections) {
+
+        Snapshot {
+            corrections = corrections == null ? List.of() : List.copyOf(corrections);
+        }
     }
 
     UUID articleId() {

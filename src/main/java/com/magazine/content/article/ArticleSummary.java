@@ -14,10 +14,11 @@ record ArticleSummary(UUID id, String slug, String title, String subtitle, Strin
         Instant publishedAt, String canonicalUrl, boolean commentsOpen, int wordCount, int commentCount,
         Instant createdAt, Instant updatedAt, long version, List<UUID> authorIds, List<TagRef> tags, ImageUse image,
         SeoInput seo, SocialInput social, Instant unpublishAt, TagRef section,
-        List<ContributorInput.Stored> contributors) {
+        List<ContributorInput.Stored> contributors, List<Correction> corrections) {
 
     ArticleSummary {
         contributors = contributors == null ? List.of() : contributors;
+        corrections = corrections == null ? List.of() : corrections;
     }
 
     /**

@@ -52,7 +52,11 @@ public record ArticleView(
         TagRef section,
         List<TagRef> tags,
         List<Block> body,
-        @Schema(nullable = true, description = "The body as safe HTML; only when `fields` names it.") String bodyHtml,
+        @Schema(description = "Its corrections, oldest first, withdrawn ones kept and marked (a single read's "
+                + "default; in lists with fields=corrections). Appended and withdrawn only through their actions.")
+        List<Correction> corrections,
+        @Schema(nullable = true, description = "The body as safe HTML, with the standing corrections as a notice at "
+                + "the end (<aside class=\"corrections\">); only when `fields` names it.") String bodyHtml,
         @Schema(nullable = true, description = "In search results: where the words matched, with <mark> around them "
                 + "(the rest is HTML-escaped).") String snippet,
         @JsonIgnore @Schema(hidden = true) Validators validators,

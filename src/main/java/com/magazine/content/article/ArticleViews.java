@@ -177,7 +177,8 @@ class ArticleViews {
                 article.section(),
                 article.tags(),
                 body,
-                withHtml ? Markup.html(body, mediaBase) : null,
+                article.corrections(),
+                withHtml ? Markup.html(body, mediaBase) + Markup.correctionsNotice(article.corrections()) : null,
                 snippet,
                 validators,
                 lead);

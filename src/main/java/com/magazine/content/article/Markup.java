@@ -122,6 +122,26 @@ final class Markup {
         return html.toString();
     }
 
+    /**
+     * The notice of the corrections that stand, to end the body's HTML: {@code <aside class="corrections">} with one
+     * paragraph each, oldest first: its type, its date (UTC) and its text, escaped. Withdrawn ones are left out (they
+     * stay, marked, in the article's JSON and its revisions); no standing correction, no notice.
+     */
+    static String correctionsNotice(List<Correction> corrections) {
+        StringBuilder html = new StringBuilder();
+        for (Correction correction : corrections) {
+            if (correction.withdrawn()) {
+                continue;
+            }
+            html.append("<p class=\"correction correction-").append(correction.type().name()).append("\"><strong>")
+                    .append(correction.type().label()).append("</strong> <time datetime=\"")
+                    .append(correction.at()).append("\">")
+                    .append(correction.at().atOffset(java.time.ZoneOffset.UTC).toLocalDate()).append("</time>: ")
+                    .append(Entities.escape(correction.text(), OUTPUT).replaceAll("\\R", "<br>")).append("</p>");
+        }
+        return html.isEmpty() ? "" : "<aside class=\"corrections\">" + html + "</aside>\n";
+    }
+
     /** The {@code sizes} attribute of an image block's layout: how wide the frontend shows it. */
     static String sizes(Block.Layout layout) {
         return switch (layout) {

@@ -33,6 +33,9 @@ record NewsArticle(
         @Schema(description = "Other credits (photographer, illustrator, reporting, research) as schema.org Role: "
                 + "roleName and the contributor Person.") List<Map<String, Object>> contributor,
         @Schema(required = true, description = "The magazine as a schema.org Organization.") Map<String, Object> publisher,
+        @Schema(description = "Its corrections that stand (withdrawn ones left out), oldest first, as schema.org "
+                + "CorrectionComment with text (\"Correction: …\") and datePublished; left out when there are none.")
+        List<Map<String, Object>> correction,
         @Schema(required = true, description = "The quotations the article cites, as schema.org Quotation.")
         List<Map<String, Object>> citation) {
 }

@@ -128,7 +128,7 @@ public class PreviewService {
                 content.seo(), content.social(), content.unpublishAt(),
                 content.section() == null ? null
                         : new TagRef(Slugs.of(content.section()), content.section(), TagType.section, null),
-                credits(content.contributors()));
+                credits(content.contributors()), snapshot.corrections());
         return views.preview(summary, body, selection, now);
     }
 

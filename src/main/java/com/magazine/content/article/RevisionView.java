@@ -17,7 +17,7 @@ public record RevisionView(
         @Schema(required = true, description = "Who wrote it: the id of the API key, or config:admin-key.")
         String actor,
         @Schema(required = true, description = "What the write was.", enumeration = {"create", "update",
-                "publish", "unpublish", "archive", "restore"},
+                "publish", "unpublish", "archive", "restore", "correct", "withdraw-correction"},
                 example = "update") String action,
         @Schema(required = true, description = "The fields this write changed.", example = "[\"title\", \"body\"]")
         List<String> changes,
@@ -30,14 +30,17 @@ public record RevisionView(
     public record RevisionContent(
             @Schema(required = true) ArticleInput content,
             @Schema(required = true) ArticleStatus status,
-            @Schema(nullable = true) Instant publishedAt) {
+            @Schema(nullable = true) Instant publishedAt,
+            @Schema(description = "Its corrections as they then were, withdrawn ones marked.")
+            List<Correction> corrections) {
     }
 
     static RevisionView of(ArticleRevision revision, boolean withArticle) {
         ArticleRevision.Snapshot snapshot = revision.snapshot();
         return new RevisionView(revision.number(), revision.createdAt(), revision.actor(), revision.action(),
                 revision.changes(),
-                withArticle ? new RevisionContent(snapshot.content(), snapshot.status(), snapshot.publishedAt()) : null,
+                withArticle ? new RevisionContent(snapshot.content(), snapshot.status(), snapshot.publishedAt(),
+                        snapshot.corrections()) : null,
                 revision.articleId());
     }
 

@@ -378,9 +378,14 @@ class CacheCoherenceWalkTest {
                 world.articles.add(renamed);
             }
             return "rename article " + article + " to " + renamed + " -> " + status;
-        } else if (choice < 41) {
+        } else if (choice < 39) {
             return "merge-patch article " + article + " -> " + patch("/api/v1/articles/" + article,
                     Map.of("title", title(), "tags", tags(), "commentsOpen", true));
+        } else if (choice < 41) {
+            // its notice ends every HTML and feed entry that shows the article, and its date moves
+            return "correct article " + article + " -> " + admin().contentType(ContentType.JSON)
+                    .body(Map.of("type", "correction", "text", "Figure " + random.nextInt(1000) + " was wrong."))
+                    .post("/api/v1/articles/" + article + "/corrections").statusCode();
         } else if (choice < 46) {
             Map<String, Object> body = articleBody();
             body.put("slug", article);

@@ -102,7 +102,7 @@ class ContractConventionsTest {
             String id = route.operation().path("operationId").asText();
             assertThat(ids.add(id)).as("unique operationId " + id).isTrue();
             assertThat(id).matches("^(list|get|create|replace|update|delete|publish|unpublish|archive|restore|revoke"
-                    + "|approve|reject|mark|moderate|post)[A-Z][A-Za-z]*$");
+                    + "|approve|reject|mark|moderate|post|correct|withdraw)[A-Z][A-Za-z]*$");
         }
     }
 

@@ -52,7 +52,7 @@ public class ApiConventions implements OASFilter {
     /** A verb this API uses, then what it acts on: listArticles, getArticleJsonLd, markCommentAsSpam. */
     static final Pattern OPERATION_ID = Pattern.compile(
             "^(list|get|create|replace|update|delete|publish|unpublish|archive|restore|revoke|approve|reject|mark"
-                    + "|moderate|post)[A-Z][A-Za-z]*$");
+                    + "|moderate|post|correct|withdraw)[A-Z][A-Za-z]*$");
     private static final String SCHEMAS = "#/components/schemas/";
 
     private final IndexView index;
