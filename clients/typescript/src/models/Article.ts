@@ -187,6 +187,18 @@ export interface Article {
      */
     section: TagRef | null;
     /**
+     * Whether partners may syndicate it (false: not in partner reads, feeds or webhooks).
+     */
+    syndicatable: boolean;
+    /**
+     * Whether publishing it, or changing it once public, needs an editor. Editors only: null for everyone else.
+     */
+    legallySensitive: boolean | null;
+    /**
+     * A scheduled article under embargo, as partners read it early: the instant before which it must not be published. Null otherwise.
+     */
+    embargoUntil: Date | null;
+    /**
      * 
      */
     tags: Array<TagRef>;
@@ -238,6 +250,9 @@ export function instanceOfArticle(value: object): value is Article {
     if (!('social' in value) || value['social'] === undefined) return false;
     if (!('contributors' in value) || value['contributors'] === undefined) return false;
     if (!('section' in value) || value['section'] === undefined) return false;
+    if (!('syndicatable' in value) || value['syndicatable'] === undefined) return false;
+    if (!('legallySensitive' in value) || value['legallySensitive'] === undefined) return false;
+    if (!('embargoUntil' in value) || value['embargoUntil'] === undefined) return false;
     if (!('tags' in value) || value['tags'] === undefined) return false;
     if (!('body' in value) || value['body'] === undefined) return false;
     if (!('corrections' in value) || value['corrections'] === undefined) return false;
@@ -278,6 +293,9 @@ export function ArticleFromJSONTyped(json: any, ignoreDiscriminator: boolean): A
         'social': SocialFromJSON(json['social']),
         'contributors': ((json['contributors'] as Array<any>).map(ArticleContributorFromJSON)),
         'section': TagRefFromJSON(json['section']),
+        'syndicatable': json['syndicatable'],
+        'legallySensitive': json['legallySensitive'],
+        'embargoUntil': (json['embargoUntil'] == null ? null : parseDateTime(json['embargoUntil'])),
         'tags': ((json['tags'] as Array<any>).map(TagRefFromJSON)),
         'body': ((json['body'] as Array<any>).map(BlockFromJSON)),
         'corrections': ((json['corrections'] as Array<any>).map(CorrectionFromJSON)),
@@ -321,6 +339,9 @@ export function ArticleToJSONTyped(value?: Article | null, ignoreDiscriminator: 
         'social': SocialToJSON(value['social']),
         'contributors': ((value['contributors'] as Array<any>).map(ArticleContributorToJSON)),
         'section': TagRefToJSON(value['section']),
+        'syndicatable': value['syndicatable'],
+        'legallySensitive': value['legallySensitive'],
+        'embargoUntil': value['embargoUntil'] == null ? value['embargoUntil'] : serializeDateTime(value['embargoUntil']),
         'tags': ((value['tags'] as Array<any>).map(TagRefToJSON)),
         'body': ((value['body'] as Array<any>).map(BlockToJSON)),
         'corrections': ((value['corrections'] as Array<any>).map(CorrectionToJSON)),

@@ -115,6 +115,18 @@ export interface ArticleInput {
      * Credits beside the byline (photographs, illustrations, translation, editing, reporting), in order; the byline stays `authors`.
      */
     contributors?: Array<ContributorInput>;
+    /**
+     * Whether partners may syndicate it; false keeps it out of partner reads, the feeds, partners' change feed and webhooks. True when left out.
+     */
+    syndicatable?: boolean;
+    /**
+     * Set by editors only: publishing it, or changing it once published or scheduled, then needs an editor's key. False when left out.
+     */
+    legallySensitive?: boolean;
+    /**
+     * For a scheduled article: partners read it (and hear of it) before its instant, with embargoUntil; the public and the feeds never do. False when left out.
+     */
+    embargo?: boolean;
 }
 
 /**
@@ -150,6 +162,9 @@ export function ArticleInputFromJSONTyped(json: any, ignoreDiscriminator: boolea
         'unpublishAt': json['unpublishAt'] === undefined ? undefined : json['unpublishAt'] === null ? null : (parseDateTime(json['unpublishAt'])),
         'section': json['section'] === undefined ? undefined : json['section'] === null ? null : json['section'],
         'contributors': json['contributors'] == null ? undefined : ((json['contributors'] as Array<any>).map(ContributorInputFromJSON)),
+        'syndicatable': json['syndicatable'] == null ? undefined : json['syndicatable'],
+        'legallySensitive': json['legallySensitive'] == null ? undefined : json['legallySensitive'],
+        'embargo': json['embargo'] == null ? undefined : json['embargo'],
     };
 }
 
@@ -179,6 +194,9 @@ export function ArticleInputToJSONTyped(value?: ArticleInput | null, ignoreDiscr
         'unpublishAt': value['unpublishAt'] == null ? value['unpublishAt'] : serializeDateTime(value['unpublishAt']),
         'section': value['section'],
         'contributors': value['contributors'] == null ? undefined : ((value['contributors'] as Array<any>).map(ContributorInputToJSON)),
+        'syndicatable': value['syndicatable'],
+        'legallySensitive': value['legallySensitive'],
+        'embargo': value['embargo'],
     };
 }
 

@@ -115,6 +115,18 @@ export interface ArticleInputPatch {
      * Credits beside the byline (photographs, illustrations, translation, editing, reporting), in order; the byline stays `authors`.
      */
     contributors?: Array<ContributorInput> | null;
+    /**
+     * Whether partners may syndicate it; false keeps it out of partner reads, the feeds, partners' change feed and webhooks. True when left out.
+     */
+    syndicatable?: boolean | null;
+    /**
+     * Set by editors only: publishing it, or changing it once published or scheduled, then needs an editor's key. False when left out.
+     */
+    legallySensitive?: boolean | null;
+    /**
+     * For a scheduled article: partners read it (and hear of it) before its instant, with embargoUntil; the public and the feeds never do. False when left out.
+     */
+    embargo?: boolean | null;
 }
 
 /**
@@ -149,6 +161,9 @@ export function ArticleInputPatchFromJSONTyped(json: any, ignoreDiscriminator: b
         'unpublishAt': json['unpublishAt'] === undefined ? undefined : json['unpublishAt'] === null ? null : (parseDateTime(json['unpublishAt'])),
         'section': json['section'] === undefined ? undefined : json['section'] === null ? null : json['section'],
         'contributors': json['contributors'] === undefined ? undefined : json['contributors'] === null ? null : ((json['contributors'] as Array<any>).map(ContributorInputFromJSON)),
+        'syndicatable': json['syndicatable'] === undefined ? undefined : json['syndicatable'] === null ? null : json['syndicatable'],
+        'legallySensitive': json['legallySensitive'] === undefined ? undefined : json['legallySensitive'] === null ? null : json['legallySensitive'],
+        'embargo': json['embargo'] === undefined ? undefined : json['embargo'] === null ? null : json['embargo'],
     };
 }
 
@@ -178,6 +193,9 @@ export function ArticleInputPatchToJSONTyped(value?: ArticleInputPatch | null, i
         'unpublishAt': value['unpublishAt'] == null ? value['unpublishAt'] : serializeDateTime(value['unpublishAt']),
         'section': value['section'],
         'contributors': value['contributors'] == null ? undefined : ((value['contributors'] as Array<any>).map(ContributorInputToJSON)),
+        'syndicatable': value['syndicatable'],
+        'legallySensitive': value['legallySensitive'],
+        'embargo': value['embargo'],
     };
 }
 

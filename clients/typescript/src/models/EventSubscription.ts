@@ -26,6 +26,7 @@ export const EventSubscription = {
     Asset: 'asset.*',
     Tag: 'tag.*',
     ArticlePublished: 'article.published',
+    ArticleScheduled: 'article.scheduled',
     ArticleUpdated: 'article.updated',
     ArticleUnpublished: 'article.unpublished',
     ArticleArchived: 'article.archived',

@@ -63,6 +63,7 @@ export interface WebhookDelivery {
  */
 export const WebhookDeliveryEventEnum = {
     ArticlePublished: 'article.published',
+    ArticleScheduled: 'article.scheduled',
     ArticleUpdated: 'article.updated',
     ArticleUnpublished: 'article.unpublished',
     ArticleArchived: 'article.archived',

@@ -63,6 +63,7 @@ export interface WebhookPayload {
  */
 export const WebhookPayloadEventEnum = {
     ArticlePublished: 'article.published',
+    ArticleScheduled: 'article.scheduled',
     ArticleUpdated: 'article.updated',
     ArticleUnpublished: 'article.unpublished',
     ArticleArchived: 'article.archived',

@@ -132,6 +132,18 @@ class Article {
     @OrderColumn(name = "position")
     private List<Tag> tags = new ArrayList<>();
 
+    /** Whether partners may syndicate it (their reads, the feeds, their change feed, webhooks). */
+    @Column(nullable = false)
+    private boolean syndicatable = true;
+
+    /** Publishing it, or changing it once public or scheduled, needs an editor. */
+    @Column(name = "legally_sensitive", nullable = false)
+    private boolean legallySensitive;
+
+    /** Partners read it while it is scheduled, before the public. */
+    @Column(nullable = false)
+    private boolean embargo;
+
     /** Credits beside the byline, in order. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
@@ -204,6 +216,9 @@ class Article {
         unpublishAt = content.unpublishAt();
         section = content.section();
         contributors = List.copyOf(content.contributors());
+        syndicatable = content.syndicatable();
+        legallySensitive = content.legallySensitive();
+        embargo = content.embargo();
         assetIds.clear();
         java.util.stream.Stream.concat(java.util.stream.Stream.concat(
                                 java.util.stream.Stream.ofNullable(image).map(ImageUse::assetId),
@@ -291,6 +306,27 @@ class Article {
         return ArticleSummary.statusAt(status, publishedAt, unpublishAt, now);
     }
 
+    /** Whether partners read it at {@code now}: see {@link ArticleSummary#partnersSeeAt}. */
+    boolean partnersSeeAt(Instant now) {
+        return summaryRights().partnersSee(statusAt(now));
+    }
+
+    private ArticleSummary.Rights summaryRights() {
+        return new ArticleSummary.Rights(syndicatable, legallySensitive, embargo);
+    }
+
+    boolean legallySensitive() {
+        return legallySensitive;
+    }
+
+    boolean syndicatable() {
+        return syndicatable;
+    }
+
+    boolean embargo() {
+        return embargo;
+    }
+
     /** Whether anyone may read it at {@code now}, without a key. */
     boolean publicAt(Instant now) {
         return statusAt(now) == ArticleStatus.published;
@@ -301,13 +337,15 @@ class Article {
         return new ArticleSummary(id, slug, title, subtitle, excerpt, status, publishedAt, canonicalUrl, commentsOpen,
                 wordCount, commentCount, createdAt, updatedAt, version, List.copyOf(authorIds),
                 tags.stream().map(TagRef::from).toList(), image, seo, social, unpublishAt,
-                section == null ? null : TagRef.from(section), contributors, List.copyOf(corrections));
+                section == null ? null : TagRef.from(section), contributors, List.copyOf(corrections),
+                new ArticleSummary.Rights(syndicatable, legallySensitive, embargo));
     }
 
     /** What an article holds besides its slug and lifecycle, resolved and cleaned by the service. */
     record Content(String title, String subtitle, String excerpt, String canonicalUrl, boolean commentsOpen,
             List<Block> body, String bodyText, List<UUID> authorIds, List<Tag> tags, ImageUse image, SeoInput seo,
-            SocialInput social, Instant unpublishAt, Tag section, List<ContributorInput.Stored> contributors) {
+            SocialInput social, Instant unpublishAt, Tag section, List<ContributorInput.Stored> contributors,
+            boolean syndicatable, boolean legallySensitive, boolean embargo) {
     }
 
     UUID id() {

@@ -28,18 +28,23 @@ class ArticleAccess {
     ArticleListRepository.Visibility visibility() {
         Caller who = caller.get();
         if (who.staff()) {
-            return new ArticleListRepository.Visibility(true, null);
+            return new ArticleListRepository.Visibility(true, null, false);
         }
         if (who.has(Role.author)) {
-            return new ArticleListRepository.Visibility(false, who.authorId().orElse(null));
+            return new ArticleListRepository.Visibility(false, who.authorId().orElse(null), false);
+        }
+        if (who.has(Role.partner)) {
+            return new ArticleListRepository.Visibility(false, null, true);
         }
         return ArticleListRepository.Visibility.PUBLIC;
     }
 
     boolean canSee(Article article, Instant now) {
         Caller who = caller.get();
-        return article.publicAt(now) || who.staff()
-                || who.authorId().filter(article.authorIds()::contains).isPresent();
+        if (who.staff() || who.authorId().filter(article.authorIds()::contains).isPresent()) {
+            return true;
+        }
+        return who.has(Role.partner) ? article.partnersSeeAt(now) : article.publicAt(now);
     }
 
     boolean canWrite(Article article) {

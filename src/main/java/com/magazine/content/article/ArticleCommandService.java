@@ -71,12 +71,12 @@ public class ArticleCommandService {
 
     @Transactional
     public ArticleView create(ArticleInput input) {
-        Resolved resolved = resolve(input);
+        Resolved resolved = resolve(input, null);
         requireOwnByline(resolved.authorIds());
         String slug = input.slug() != null ? claim(input.slug(), null) : freeSlugFor(input.title());
         Article article = save(new Article(slug, resolved.content()));
         record(article, "create");
-        announce(article, "created", null, false);
+        announce(article, "created", null, Seen.NO_ONE);
         return articleViews.full(article);
     }
 
@@ -116,7 +116,8 @@ public class ArticleCommandService {
         ArticleInput old = revision.snapshot().content();
         ArticleInput input = new ArticleInput(article.slug(), old.title(), old.subtitle(), old.excerpt(), byline,
                 old.tags(), old.canonicalUrl(), old.commentsOpen(), old.body(), old.image(), old.seo(), old.social(),
-                article.unpublishAt(), old.section(), old.contributors());
+                article.unpublishAt(), old.section(), old.contributors(), article.syndicatable(),
+                article.legallySensitive(), article.embargo());
         return update(article, input, "restore");
     }
 
@@ -126,7 +127,7 @@ public class ArticleCommandService {
         Instant now = Timestamps.now();
         Article article = access.findForWrite(slug, ifMatch);
         ArticleStatus status = article.statusAt(now);
-        boolean publicBefore = article.publicAt(now);
+        Seen publicBefore = Seen.of(article, now);
         if (status == ArticleStatus.published) {
             throw Problems.conflict("already-published", "The article is published already; unpublish it first to "
                     + "publish it again.");
@@ -138,6 +139,7 @@ public class ArticleCommandService {
             throw Problems.conflict("expired", "The article expired at its unpublishAt; set a later one (or none) to "
                     + "bring it back as it was, or unpublish it first to publish it anew.");
         }
+        requireEditorFor(article);
         Map<String, String> missing = new LinkedHashMap<>();
         if (article.title() == null) {
             missing.put("title", "is required to publish");
@@ -166,7 +168,7 @@ public class ArticleCommandService {
             throw Problems.conflict("not-published", "The article is a draft already.");
         }
         Change.Op seen = article.announced() ? Change.Op.delete : null;
-        boolean publicBefore = article.publicAt(Timestamps.now());
+        Seen publicBefore = Seen.of(article, Timestamps.now());
         article.unpublish();
         return transitioned(article, "unpublish", "unpublished", seen, publicBefore);
     }
@@ -179,7 +181,7 @@ public class ArticleCommandService {
             throw Problems.conflict("not-published", "Only a published article can be archived.");
         }
         Change.Op seen = article.announced() ? Change.Op.delete : null;
-        boolean publicBefore = article.publicAt(Timestamps.now());
+        Seen publicBefore = Seen.of(article, Timestamps.now());
         article.archive();
         return transitioned(article, "archive", "archived", seen, publicBefore);
     }
@@ -200,7 +202,7 @@ public class ArticleCommandService {
             throw Problems.unprocessable("text", "is required: say what was wrong and what is right");
         }
         Instant now = Timestamps.now();
-        boolean publicBefore = article.publicAt(now);
+        Seen publicBefore = Seen.of(article, now);
         article.correct(new Correction(UUID.randomUUID(), input.type(), text, now, null, null));
         return corrected(article, "correct", publicBefore);
     }
@@ -223,12 +225,12 @@ public class ArticleCommandService {
             throw Problems.unprocessable("reason", "is required: say why the correction is withdrawn");
         }
         Instant now = Timestamps.now();
-        boolean publicBefore = article.publicAt(now);
+        Seen publicBefore = Seen.of(article, now);
         article.withdrawCorrection(id, reason, now);
         return corrected(article, "withdraw-correction", publicBefore);
     }
 
-    private ArticleView corrected(Article article, String action, boolean publicBefore) {
+    private ArticleView corrected(Article article, String action, Seen publicBefore) {
         save(article);
         record(article, action);
         announce(article, "corrected", article.announced() ? Change.Op.upsert : null, publicBefore);
@@ -239,19 +241,22 @@ public class ArticleCommandService {
     public void delete(String slug, IfMatch ifMatch) {
         Article article = access.findForWrite(slug, ifMatch);
         boolean wasPublic = article.publicAt(Timestamps.now()) || article.announced();
+        boolean partnersSaw = article.partnersSeeAt(Timestamps.now()) || (article.announced() && article.syndicatable());
         changes.record(new Change("article", article.id(), article.slug(),
                 article.announced() ? Change.Op.delete : null, Change.Op.delete, "deleted", article.version(),
-                ArticleKeys.changed(article.id(), wasPublic, false)));
+                ArticleKeys.changed(article.id(), wasPublic, false))
+                .seenByPartners(partnersSaw ? Change.Op.delete : null));
         articles.delete(article);
         articles.flush();
     }
 
     private ArticleView update(Article article, ArticleInput input, String action) {
-        Resolved resolved = resolve(input);
+        Resolved resolved = resolve(input, article);
         requireOwnByline(resolved.authorIds());
         requireValidExpiry(article, resolved.content().unpublishAt());
-        boolean publicBefore = article.publicAt(Timestamps.now());
+        Seen publicBefore = Seen.of(article, Timestamps.now());
         if (article.state() == Article.State.published) {
+            requireEditorFor(article);
             // published or scheduled: what the public sees (or will) needs alt text for every image, as to publish
             Map<String, String> missing = imagesWithoutAlt(resolved.content().image(), resolved.content().body());
             if (!missing.isEmpty()) {
@@ -289,7 +294,7 @@ public class ArticleCommandService {
     }
 
     private ArticleView transitioned(Article article, String action, String event, Change.Op publicOp,
-            boolean publicBefore) {
+            Seen publicBefore) {
         save(article);
         record(article, action);
         announce(article, event, publicOp, publicBefore);
@@ -300,12 +305,17 @@ public class ArticleCommandService {
      * Records the change for the change feed, webhooks and caches, in this transaction: the public lists are purged
      * when the public saw the article before or sees it now.
      */
-    private void announce(Article article, String event, Change.Op publicOp, boolean publicBefore) {
+    private void announce(Article article, String event, Change.Op publicOp, Seen before) {
         // a scheduled article will go public by itself, with no write: answers kept now must not outlive its
         // instant, so the lists are purged now too (and are then kept no longer than until that instant)
         boolean publicAfter = article.state() == Article.State.published || publicOp != null;
+        // partners: an upsert while they read it (early, under embargo; never when not for syndication), a delete
+        // when they read it before and no longer do
+        Change.Op partnerOp = article.partnersSeeAt(Timestamps.now()) ? Change.Op.upsert
+                : before.partners() ? Change.Op.delete : null;
         changes.record(new Change("article", article.id(), article.slug(), publicOp, Change.Op.upsert, event,
-                article.version(), ArticleKeys.changed(article.id(), publicBefore, publicAfter)));
+                article.version(), ArticleKeys.changed(article.id(), before.isPublic(), publicAfter))
+                .seenByPartners(partnerOp));
     }
 
     /**
@@ -321,7 +331,7 @@ public class ArticleCommandService {
         for (Article article : due) {
             article.announce(now);
             save(article);
-            announce(article, "published", Change.Op.upsert, false);
+            announce(article, "published", Change.Op.upsert, Seen.NO_ONE);
         }
         return due.size();
     }
@@ -340,13 +350,14 @@ public class ArticleCommandService {
             article.announceExpiry();
             save(article);
             changes.record(new Change("article", article.id(), article.slug(), Change.Op.delete, Change.Op.upsert,
-                    "unpublished", article.version(), ArticleKeys.changed(article.id(), true, false)));
+                    "unpublished", article.version(), ArticleKeys.changed(article.id(), true, false))
+                    .seenByPartners(article.syndicatable() ? Change.Op.delete : null));
         }
         return due.size();
     }
 
     /** What an input names, resolved: authors by slug, tags by name, the body sanitised and its quotations found. */
-    private Resolved resolve(ArticleInput input) {
+    private Resolved resolve(ArticleInput input, Article current) {
         Map<String, String> problems = new LinkedHashMap<>();
         List<String> authorSlugs = input.authors().stream().distinct().toList();
         Map<String, UUID> ids = authors.idsBySlug(authorSlugs);
@@ -417,11 +428,45 @@ public class ArticleCommandService {
                 input.canonicalUrl(), input.commentsOpenOrDefault(), body, Markup.plainText(body, quoted), authorIds,
                 tagNames.keySet().stream().map(found::get).toList(), image, seo, social,
                 input.unpublishAt() == null ? null : input.unpublishAt().truncatedTo(java.time.temporal.ChronoUnit.MICROS),
-                section, contributors);
+                section, contributors, input.syndicatableOrDefault(), legallySensitive(input, current),
+                input.embargoOrDefault());
         return new Resolved(content, authorIds);
     }
 
     private record Resolved(Article.Content content, List<UUID> authorIds) {
+    }
+
+    /** Who read the article before a write: the public, and partners (who may read it early, or never). */
+    private record Seen(boolean isPublic, boolean partners) {
+
+        static final Seen NO_ONE = new Seen(false, false);
+
+        static Seen of(Article article, Instant now) {
+            return new Seen(article.publicAt(now), article.partnersSeeAt(now));
+        }
+    }
+
+    /**
+     * The legal flag as written: editors set and clear it (left out, it is false); anyone else keeps what it is, and
+     * may not name another value (403).
+     */
+    private boolean legallySensitive(ArticleInput input, Article current) {
+        boolean now = current != null && current.legallySensitive();
+        if (caller.get().staff()) {
+            return input.legallySensitiveOrDefault();
+        }
+        if (input.legallySensitive() != null && input.legallySensitive() != now) {
+            throw Problems.forbidden("Only editors set or clear legallySensitive.");
+        }
+        return now;
+    }
+
+    /** A legally sensitive article, once public or scheduled, is published and changed by editors only. */
+    private void requireEditorFor(Article article) {
+        if (article.legallySensitive() && !caller.get().staff()) {
+            throw Problems.forbidden("The article is legally sensitive: an editor publishes it and changes it once "
+                    + "published.");
+        }
     }
 
     /** The credits as stored: each names one of our authors (by id) or a cleaned free name, not both. */
@@ -527,7 +572,8 @@ public class ArticleCommandService {
                 article.tags().stream().map(Tag::name).toList(), article.canonicalUrl(), article.commentsOpen(),
                 article.body(), article.image(), article.seo(), article.social(), article.unpublishAt(),
                 article.section() == null ? null : article.section().name(),
-                contributorInputs(article.contributors(), authorSlugs));
+                contributorInputs(article.contributors(), authorSlugs), article.syndicatable(),
+                article.legallySensitive(), article.embargo());
     }
 
     /** Credits as written back: authors by their current slug (gone ones left out). */

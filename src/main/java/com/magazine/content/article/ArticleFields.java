@@ -12,7 +12,8 @@ public final class ArticleFields {
     public static final FieldSelection FULL = FieldSelection.of(ALL, List.of("id", "slug", "title", "subtitle",
             "excerpt", "image", "status", "publishedAt", "scheduledAt", "unpublishAt", "createdAt", "updatedAt", "version", "canonicalUrl",
             "commentsOpen", "commentCount", "wordCount", "readingTimeMinutes", "authors", "contributors", "breadcrumb",
-            "seo", "social", "section", "tags", "body", "corrections"));
+            "seo", "social", "section", "syndicatable", "legallySensitive", "embargoUntil", "tags", "body",
+            "corrections"));
     /** What a list item sends unless {@code fields} says otherwise: no body. */
     public static final FieldSelection SUMMARY = FieldSelection.of(ALL, List.of("id", "slug", "title", "subtitle",
             "excerpt", "image", "status", "publishedAt", "scheduledAt", "unpublishAt", "updatedAt", "readingTimeMinutes", "commentCount",

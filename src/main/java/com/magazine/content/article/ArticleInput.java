@@ -53,13 +53,31 @@ public record ArticleInput(
         String section,
         @Size(max = 30) @Schema(description = "Credits beside the byline (photographs, illustrations, translation, "
                 + "editing, reporting), in order; the byline stays `authors`.")
-        List<@Valid @NotNull ContributorInput> contributors) {
+        List<@Valid @NotNull ContributorInput> contributors,
+        @Schema(description = "Whether partners may syndicate it; false keeps it out of partner reads, the feeds, "
+                + "partners' change feed and webhooks. True when left out.") Boolean syndicatable,
+        @Schema(description = "Set by editors only: publishing it, or changing it once published or scheduled, then "
+                + "needs an editor's key. False when left out.") Boolean legallySensitive,
+        @Schema(description = "For a scheduled article: partners read it (and hear of it) before its instant, with "
+                + "embargoUntil; the public and the feeds never do. False when left out.") Boolean embargo) {
 
     /** An article without a lead image, overrides, expiry, section or credits. */
     public ArticleInput(String slug, String title, String subtitle, String excerpt, List<String> authors,
             List<String> tags, String canonicalUrl, Boolean commentsOpen, List<Block> body) {
         this(slug, title, subtitle, excerpt, authors, tags, canonicalUrl, commentsOpen, body, null, null, null, null,
-                null, null);
+                null, null, null, null, null);
+    }
+
+    public boolean syndicatableOrDefault() {
+        return syndicatable == null || syndicatable;
+    }
+
+    public boolean legallySensitiveOrDefault() {
+        return Boolean.TRUE.equals(legallySensitive);
+    }
+
+    public boolean embargoOrDefault() {
+        return Boolean.TRUE.equals(embargo);
     }
 
     public List<ContributorInput> contributors() {

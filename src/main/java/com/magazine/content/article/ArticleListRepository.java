@@ -26,7 +26,8 @@ class ArticleListRepository {
 
     /** What a list may be filtered by; {@code null} members do not filter. */
     record Filter(Visibility visibility, UUID author, TagFilter.Resolved tags, UUID section, Credit credit,
-            List<ArticleStatus> statuses, Instant publishedAfter, Instant publishedBefore, String query) {
+            List<ArticleStatus> statuses, Instant publishedAfter, Instant publishedBefore, String query,
+            boolean syndicatedOnly) {
 
         Filter {
             tags = tags == null ? TagFilter.NONE : tags;
@@ -38,9 +39,9 @@ class ArticleListRepository {
     }
 
     /** Who is looking: everyone sees public articles, an author also their own, staff everything. */
-    record Visibility(boolean staff, UUID ownAuthor) {
+    record Visibility(boolean staff, UUID ownAuthor, boolean partner) {
 
-        static final Visibility PUBLIC = new Visibility(false, null);
+        static final Visibility PUBLIC = new Visibility(false, null, false);
     }
 
     /** One row of a page: the key of its place in the order, for a search its text and the query, and the article. */
@@ -66,7 +67,7 @@ class ArticleListRepository {
             cast(a.image as text), cast(a.seo as text), cast(a.social as text), a.unpublish_at, \
             (select cast(json_build_object('slug', s.slug, 'name', s.name, 'type', s.type, 'id', s.id) as text) \
                from tag s where s.id = a.section_id), \
-            cast(a.contributors as text), cast(a.corrections as text)""";
+            cast(a.contributors as text), cast(a.corrections as text), a.syndicatable, a.legally_sensitive, a.embargo""";
 
     private static final TypeReference<List<TagRef>> TAGS = new TypeReference<>() {
     };
@@ -194,7 +195,8 @@ class ArticleListRepository {
                 ((Number) c[at + 9]).intValue(), ((Number) c[at + 10]).intValue(), Timestamps.fromJdbc(c[at + 11]),
                 Timestamps.fromJdbc(c[at + 12]), ((Number) c[at + 13]).longValue(), authorIds, tags, image, seo,
                 social, c[at + 19] == null ? null : Timestamps.fromJdbc(c[at + 19]),
-                jsonColumn(c[at + 20], TagRef.class), jsonColumn(c[at + 21], CONTRIBUTORS), corrections);
+                jsonColumn(c[at + 20], TagRef.class), jsonColumn(c[at + 21], CONTRIBUTORS), corrections,
+                new ArticleSummary.Rights((Boolean) c[at + 23], (Boolean) c[at + 24], (Boolean) c[at + 25]));
     }
 
     /** A jsonb column read as text, as {@code type}; null stays null. */
@@ -261,7 +263,9 @@ class ArticleListRepository {
             sql.append(", websearch_to_tsquery('english', ").append(sql.bind(filter.query())).append(") q(query)");
         }
         Supplier<String> nowParam = sql.bindOnUse(now);
-        Supplier<String> visible = () -> PublicArticles.visible("a", nowParam.get());
+        Supplier<String> visible = filter.visibility().partner()
+                ? () -> PublicArticles.visibleToPartners("a", nowParam.get())
+                : () -> PublicArticles.visible("a", nowParam.get());
         sql.append(" where ");
         Visibility visibility = filter.visibility();
         if (visibility.staff()) {
@@ -305,6 +309,9 @@ class ArticleListRepository {
         if (!filter.tags().noneOf().isEmpty()) {
             sql.append(" and not exists (select 1 from article_tag t where t.article_id = a.id and t.tag_id in (")
                     .append(sql.bindAll(filter.tags().noneOf())).append("))");
+        }
+        if (filter.syndicatedOnly()) {
+            sql.append(" and a.syndicatable");
         }
         if (filter.section() != null) {
             sql.append(" and a.section_id = ").append(sql.bind(filter.section()));

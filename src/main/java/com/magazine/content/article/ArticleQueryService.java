@@ -57,7 +57,14 @@ public class ArticleQueryService {
     /** The filters and order of a list, as the client gave them (slugs, not ids). */
     public record ListRequest(String author, String tag, String section, String contributor,
             ContributorRole contributorRole, List<ArticleStatus> statuses, Instant publishedAfter,
-            Instant publishedBefore, String query, ArticleOrder sort, boolean count) {
+            Instant publishedBefore, String query, ArticleOrder sort, boolean count, boolean syndicatedOnly) {
+
+        public ListRequest(String author, String tag, String section, String contributor,
+                ContributorRole contributorRole, List<ArticleStatus> statuses, Instant publishedAfter,
+                Instant publishedBefore, String query, ArticleOrder sort, boolean count) {
+            this(author, tag, section, contributor, contributorRole, statuses, publishedAfter, publishedBefore, query,
+                    sort, count, false);
+        }
     }
 
     @Transactional
@@ -107,7 +114,7 @@ public class ArticleQueryService {
         }
         ArticleListRepository.Filter filter = new ArticleListRepository.Filter(visibility, author, tagFilter, section,
                 credit, statuses,
-                request.publishedAfter(), request.publishedBefore(), request.query());
+                request.publishedAfter(), request.publishedBefore(), request.query(), request.syndicatedOnly());
         String list = listName(request);
         String afterKey = null;
         UUID afterId = null;
@@ -214,7 +221,7 @@ public class ArticleQueryService {
     private static String listName(ListRequest request) {
         String filters = String.join("|", String.valueOf(request.author()), String.valueOf(request.tag()),
                 String.valueOf(request.section()), String.valueOf(request.contributor()),
-                String.valueOf(request.contributorRole()),
+                String.valueOf(request.contributorRole()), String.valueOf(request.syndicatedOnly()),
                 String.valueOf(request.statuses()), String.valueOf(request.publishedAfter()),
                 String.valueOf(request.publishedBefore()), String.valueOf(request.query()));
         return "articles:" + request.sort() + ":" + HttpCaching.etagOf(List.of(filters)).getValue().substring(0, 10);

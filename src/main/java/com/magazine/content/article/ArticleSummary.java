@@ -14,11 +14,26 @@ record ArticleSummary(UUID id, String slug, String title, String subtitle, Strin
         Instant publishedAt, String canonicalUrl, boolean commentsOpen, int wordCount, int commentCount,
         Instant createdAt, Instant updatedAt, long version, List<UUID> authorIds, List<TagRef> tags, ImageUse image,
         SeoInput seo, SocialInput social, Instant unpublishAt, TagRef section,
-        List<ContributorInput.Stored> contributors, List<Correction> corrections) {
+        List<ContributorInput.Stored> contributors, List<Correction> corrections, Rights rights) {
+
+    /** What partners may do with it, and who may publish it. */
+    record Rights(boolean syndicatable, boolean legallySensitive, boolean embargo) {
+
+        static final Rights DEFAULT = new Rights(true, false, false);
+
+        /**
+         * Whether partners read an article in {@code status}: a public one they may syndicate, and one scheduled under
+         * embargo before the public. The same rule as {@link PublicArticles#visibleToPartners} in SQL.
+         */
+        boolean partnersSee(ArticleStatus status) {
+            return syndicatable && (status == ArticleStatus.published || (embargo && status == ArticleStatus.scheduled));
+        }
+    }
 
     ArticleSummary {
         contributors = contributors == null ? List.of() : contributors;
         corrections = corrections == null ? List.of() : corrections;
+        rights = rights == null ? Rights.DEFAULT : rights;
     }
 
     /**
@@ -37,6 +52,10 @@ record ArticleSummary(UUID id, String slug, String title, String subtitle, Strin
 
     ArticleStatus statusAt(Instant now) {
         return statusAt(state, publishedAt, unpublishAt, now);
+    }
+
+    boolean partnersSeeAt(Instant now) {
+        return rights.partnersSee(statusAt(now));
     }
 
     boolean publicAt(Instant now) {

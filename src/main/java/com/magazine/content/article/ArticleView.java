@@ -50,6 +50,12 @@ public record ArticleView(
         @Schema(description = "Credits beside the byline, in order.") List<ArticleContributor> contributors,
         @Schema(nullable = true, description = "The primary section: one of the tags, of type section.")
         TagRef section,
+        @Schema(description = "Whether partners may syndicate it (false: not in partner reads, feeds or webhooks).")
+        Boolean syndicatable,
+        @Schema(nullable = true, description = "Whether publishing it, or changing it once public, needs an editor. "
+                + "Editors only: null for everyone else.") Boolean legallySensitive,
+        @Schema(nullable = true, description = "A scheduled article under embargo, as partners read it early: the "
+                + "instant before which it must not be published. Null otherwise.") Instant embargoUntil,
         List<TagRef> tags,
         List<Block> body,
         @Schema(description = "Its corrections, oldest first, withdrawn ones kept and marked (a single read's "

@@ -34,11 +34,15 @@ class ArticleViews {
     private final AuthorService authors;
     private final Instance<QuotationLookup> quotations;
     private final AssetService assets;
+    /** Whether the caller is an editor (or admin): what only editors see. */
+    private final java.util.function.BooleanSupplier staff;
     private final String mediaBase;
     private final ContentConfig.Site site;
 
     ArticleViews(ArticleRepository articles, ArticleListRepository lists, AuthorService authors,
-            Instance<QuotationLookup> quotations, AssetService assets, ContentConfig config) {
+            Instance<QuotationLookup> quotations, AssetService assets, ContentConfig config,
+            Instance<com.magazine.content.access.Caller> caller) {
+        this.staff = () -> caller.get().staff();
         this.assets = assets;
         this.mediaBase = config.site().apiBase();
         this.site = config.site();
@@ -175,6 +179,9 @@ class ArticleViews {
                 social,
                 credits(article, byline),
                 article.section(),
+                article.rights().syndicatable(),
+                staff.getAsBoolean() ? article.rights().legallySensitive() : null,
+                article.rights().embargo() && status == ArticleStatus.scheduled ? article.publishedAt() : null,
                 article.tags(),
                 body,
                 article.corrections(),

@@ -128,7 +128,9 @@ public class PreviewService {
                 content.seo(), content.social(), content.unpublishAt(),
                 content.section() == null ? null
                         : new TagRef(Slugs.of(content.section()), content.section(), TagType.section, null),
-                credits(content.contributors()), snapshot.corrections());
+                credits(content.contributors()), snapshot.corrections(),
+                new ArticleSummary.Rights(content.syndicatableOrDefault(), content.legallySensitiveOrDefault(),
+                        content.embargoOrDefault()));
         return views.preview(summary, body, selection, now);
     }
 

@@ -23,6 +23,15 @@ final class PublicArticles {
         return "(" + a + ".status = 'published' and " + a + ".listed_at <= " + now + " and " + notExpired(a, now) + ")";
     }
 
+    /**
+     * The condition that partners read article {@code a} at {@code now}: public and for syndication, or scheduled
+     * under embargo (and for syndication). The same rule as {@link ArticleSummary.Rights#partnersSee} in Java.
+     */
+    static String visibleToPartners(String a, String now) {
+        return "(" + a + ".syndicatable and (" + visible(a, now) + " or (" + a + ".embargo and " + scheduled(a, now)
+                + ")))";
+    }
+
     /** The condition that article {@code a} has not expired at {@code now} (it may be unpublished or scheduled). */
     static String notExpired(String a, String now) {
         return "(" + a + ".unpublish_at is null or " + a + ".unpublish_at > " + now + ")";

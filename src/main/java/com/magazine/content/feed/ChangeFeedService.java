@@ -42,8 +42,10 @@ public class ChangeFeedService {
                     + "(it keeps " + retention.toDays() + " days): read the lists afresh, then follow the feed "
                     + "from its start.");
         }
-        boolean staff = caller.get().staff();
-        ChangeLog.Page page = log.read(after, staff, limit);
+        com.magazine.content.access.Caller who = caller.get();
+        ChangeLog.Reader reader = who.staff() ? ChangeLog.Reader.STAFF
+                : who.has(com.magazine.content.access.Role.partner) ? ChangeLog.Reader.PARTNER : ChangeLog.Reader.PUBLIC;
+        ChangeLog.Page page = log.read(after, reader, limit);
         List<ChangeView> items = page.entries().stream()
                 .map(entry -> new ChangeView(encode(entry.position()), entry.type(), entry.id(), entry.slug(),
                         entry.op(), entry.action(), entry.at(), entry.version(), entry.purges()))

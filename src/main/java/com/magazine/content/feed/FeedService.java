@@ -77,7 +77,7 @@ public class FeedService {
     private Feed feed(String title, String description, String homeUrl, String author, String tag) {
         ArticleQueryService.ListRequest request = new ArticleQueryService.ListRequest(author, tag, null, null, null,
                 List.of(ArticleStatus.published), null, null, null,
-                ArticleOrder.newest, false);
+                ArticleOrder.newest, false, true); // the feeds syndicate: only what partners may take
         Page<ArticleView> page = articles.list(request, new PageRequest(config.feeds().size(), null), EVERYTHING);
         Instant updated = page.items().stream().map(ArticleView::lastModified).max(Instant::compareTo)
                 .orElse(Instant.EPOCH);

@@ -25,8 +25,8 @@ class WebhookFanout {
     }
 
     void fanOut(@Observes ChangeRecorded recorded) {
-        if (recorded.change().publicOp() == null) {
-            return; // webhooks tell partners what the public may see
+        if (recorded.change().partnerOp() == null) {
+            return; // webhooks tell partners what they may see (an embargoed article early, none not for syndication)
         }
         String event = recorded.change().event();
         for (Webhook webhook : webhooks.active()) {
@@ -39,7 +39,7 @@ class WebhookFanout {
 
     private String payload(UUID id, ChangeRecorded recorded) {
         WebhookPayload payload = new WebhookPayload(id, recorded.change().event(), recorded.change().type(),
-                recorded.change().publicOp() == null ? null : recorded.change().publicOp().name(),
+                recorded.change().partnerOp().name(),
                 new WebhookPayload.Entity(recorded.change().id(), recorded.change().slug(), recorded.change().version()),
                 recorded.at(),
                 recorded.change().purges().stream().map(com.magazine.content.common.http.SurrogateKey::value)

@@ -719,7 +719,7 @@ class CacheCoherenceWalkTest {
             Instant until = Instant.now().plus(CONVERGENCE);
             read.clear();
             while (true) {
-                ChangeLog.Page page = log.read(position, true, 500);
+                ChangeLog.Page page = log.read(position, ChangeLog.Reader.STAFF, 500);
                 Set<String> keys = new HashSet<>();
                 page.entries().forEach(entry -> keys.addAll(entry.purges()));
                 page.entries().forEach(entry -> read.add(entry.position().seq() + " " + entry.type() + " "

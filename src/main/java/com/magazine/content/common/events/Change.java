@@ -15,9 +15,11 @@ import java.util.UUID;
  * @param action what happened, e.g. published, updated, deleted: with the type it names the {@link Event}
  * @param relatedId a resource the change also touches: the article of a comment
  * @param purges the surrogate keys this change purges, from the changing feature's own key definitions
+ * @param partnerOp what partners (their change feed, every webhook) see of it: the public's, unless the resource's
+ *     rights say otherwise (an embargoed article partners see early, one not for syndication they never see)
  */
 public record Change(String type, UUID id, String slug, Op publicOp, Op staffOp, String action, Long version,
-        UUID relatedId, Set<SurrogateKey> purges) {
+        UUID relatedId, Set<SurrogateKey> purges, Op partnerOp) {
 
     public enum Op { upsert, delete }
 
@@ -84,7 +86,7 @@ public record Change(String type, UUID id, String slug, Op publicOp, Op staffOp,
          * scheduled for later): their changes have no public op, so they are in the editors' change feed only.
          */
         public boolean webhook() {
-            return this != ARTICLE_CREATED && this != ARTICLE_SCHEDULED;
+            return this != ARTICLE_CREATED;
         }
 
         /** The event of {@code type} and {@code action}, if there is one. */
@@ -102,6 +104,11 @@ public record Change(String type, UUID id, String slug, Op publicOp, Op staffOp,
     }
 
     public Change(String type, UUID id, String slug, Op publicOp, Op staffOp, String action, Long version,
+            UUID relatedId, Set<SurrogateKey> purges) {
+        this(type, id, slug, publicOp, staffOp, action, version, relatedId, purges, publicOp);
+    }
+
+    public Change(String type, UUID id, String slug, Op publicOp, Op staffOp, String action, Long version,
             Set<SurrogateKey> purges) {
         this(type, id, slug, publicOp, staffOp, action, version, null, purges);
     }
@@ -114,6 +121,11 @@ public record Change(String type, UUID id, String slug, Op publicOp, Op staffOp,
     public Change(Event event, UUID id, String slug, Op publicOp, Op staffOp, Long version,
             Set<SurrogateKey> purges) {
         this(event, id, slug, publicOp, staffOp, version, null, purges);
+    }
+
+    /** This change as partners see it otherwise than the public. */
+    public Change seenByPartners(Op op) {
+        return new Change(type, id, slug, publicOp, staffOp, action, version, relatedId, purges, op);
     }
 
     /** The webhook event name, e.g. {@code article.published}. */

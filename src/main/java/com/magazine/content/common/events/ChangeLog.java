@@ -36,6 +36,9 @@ public class ChangeLog {
         this.recorded = recorded;
     }
 
+    /** Whose view of the log is read: each sees its own op of a change, and no change where it has none. */
+    public enum Reader { STAFF, PARTNER, PUBLIC }
+
     /** Records {@code change} in the current transaction, which must exist. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(Change change) {
@@ -45,8 +48,8 @@ public class ChangeLog {
         Instant at = Timestamps.now();
         Number seq = (Number) entityManager.createNativeQuery("""
                         insert into change_event (type, entity_id, slug, public_op, staff_op, action, version, at,
-                                                  related_id, purges)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, cast(?10 as text[])) returning seq""")
+                                                  related_id, purges, partner_op)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, cast(?10 as text[]), ?11) returning seq""")
                 .setParameter(1, change.type())
                 .setParameter(2, change.id())
                 .setParameter(3, change.slug())
@@ -57,6 +60,7 @@ public class ChangeLog {
                 .setParameter(8, at)
                 .setParameter(9, change.relatedId())
                 .setParameter(10, textArray(change.purges().stream().map(SurrogateKey::value).sorted().toList()))
+                .setParameter(11, change.partnerOp() == null ? null : change.partnerOp().name())
                 .getSingleResult();
         // other instances hear of it at commit (ChangeNotifications); one notification per transaction is sent
         entityManager.createNativeQuery("select pg_notify(?1, '')").setParameter(1, ChangeNotifications.CHANNEL)
@@ -90,11 +94,15 @@ public class ChangeLog {
      * so that changes the reader may not see are not scanned again.
      */
     @Transactional
-    public Page read(Position after, boolean staff, int limit) {
+    public Page read(Position after, Reader reader, int limit) {
         // where the log ends first, then the changes up to there: each statement sees the log as of its own start,
         // and a later one may see more; so the end is never past what the page was read from
         Position end = last(after);
-        String op = staff ? "staff_op" : "public_op";
+        String op = switch (reader) {
+            case STAFF -> "staff_op";
+            case PARTNER -> "partner_op";
+            case PUBLIC -> "public_op";
+        };
         List<?> rows = entityManager.createNativeQuery("""
                         select seq, type, entity_id, slug, %s, action, version, at, related_id,
                                array_to_string(purges, ' ')

@@ -68,7 +68,7 @@ class CachePurges {
         try {
             ChangeLog.Page page;
             do {
-                page = log.read(position, true, 500);
+                page = log.read(position, ChangeLog.Reader.STAFF, 500);
                 List<String> keys = new ArrayList<>();
                 page.entries().stream()
                         .filter(entry -> !purgedHere.remove(entry.position().seq()))
