@@ -37,11 +37,16 @@ class ArticleQueryCostTest {
                     .body(com.magazine.content.asset.TestImages.jpeg(80, 60, System.nanoTime()))
                     .when().post("/api/v1/assets").then().statusCode(201).extract().path("id"));
         }
+        String credited = createAuthor(unique("Credited"));
+        String section = unique("Costed Section");
         for (int i = 0; i < 22; i++) {
             Map<String, Object> body = new HashMap<>(article(unique("Costed " + i), createAuthor(unique("Cost Writer")),
                     createAuthor(unique("Co Writer"))));
             body.put("tags", List.of(tag, unique("Extra")));
             body.put("image", Map.of("assetId", pictures.get(i % pictures.size())));
+            body.put("section", section);
+            body.put("contributors", List.of(Map.of("role", "photographer", "author", credited),
+                    Map.of("role", "translator", "name", "Someone Else")));
             publishedArticle(body);
         }
         long two = statements(Map.of("tag", tag.toLowerCase(), "limit", 2));
@@ -54,6 +59,17 @@ class ArticleQueryCostTest {
         assertThat(twenty).isEqualTo(two).isEqualTo(6);
         // the page's bodies in one statement, and the quotations they cite in one more
         assertThat(withBodies).isLessThanOrEqualTo(twenty + 2);
+        // the other filters: the same statements whatever the page's size (the credited author in the authors' one)
+        String sectionSlug = com.magazine.content.common.text.Slugs.of(section);
+        for (Map<String, Object> filter : List.<Map<String, Object>>of(Map.of("section", sectionSlug),
+                Map.of("contributor", credited, "contributorRole", "photographer"),
+                Map.of("tag", tag.toLowerCase() + "|" + sectionSlug + ",-no-such-tag"))) {
+            Map<String, Object> small = new HashMap<>(filter);
+            small.put("limit", 2);
+            Map<String, Object> large = new HashMap<>(filter);
+            large.put("limit", 20);
+            assertThat(statements(large)).as(filter.toString()).isEqualTo(statements(small)).isLessThanOrEqualTo(7);
+        }
     }
 
     /**

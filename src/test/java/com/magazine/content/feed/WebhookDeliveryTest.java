@@ -124,6 +124,34 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void anExpiryIsDeliveredAtItsInstantAndAnEmbargoOnlyToPartners() throws Exception {
+        String author = createAuthor(unique("Timed"));
+        String expiring = publishedArticle(article(unique("Expiring News"), author));
+        asAdmin().contentType("application/merge-patch+json")
+                .body(Map.of("unpublishAt", java.time.Instant.now().plusMillis(1200).toString()))
+                .when().patch("/api/v1/articles/" + expiring).then().statusCode(200);
+        Map<String, Object> embargoed = new java.util.HashMap<>(article(unique("Embargoed News"), author));
+        embargoed.put("embargo", true);
+        String early = createArticle(embargoed);
+        asAdmin().contentType(ContentType.JSON)
+                .body(Map.of("at", java.time.Instant.now().plus(java.time.Duration.ofHours(3)).toString()))
+                .when().post("/api/v1/articles/" + early + "/publish").then().statusCode(200);
+        List<String> events = new ArrayList<>();
+        for (int i = 0; i < 80 && !events.contains("article.unpublished " + expiring); i++) {
+            Thread.sleep(100);
+            drain();
+            events.clear();
+            for (Receiver.Received delivery : receiver.received) {
+                JsonNode body = new ObjectMapper().readTree(delivery.body());
+                events.add(body.get("event").asText() + " " + body.get("entity").get("slug").asText());
+            }
+        }
+        // published, then (the expiry job, by itself) unpublished; the embargoed one is heard of when scheduled
+        assertThat(events).containsSubsequence("article.published " + expiring, "article.unpublished " + expiring)
+                .contains("article.scheduled " + early);
+    }
+
+    @Test
     void assetChangesAreDeliveredToWebhooksForAssets() throws Exception {
         try (Receiver assets = new Receiver()) {
             String hook = withKey(partner).contentType(ContentType.JSON)
