@@ -178,6 +178,14 @@ export interface GetArticleJsonLdRequest {
      * The article's slug; an old slug answers 301 to the current one.
      */
     slug: string;
+    /**
+     * A draft preview token of the article (see createArticlePreview): the reads its page needs answer as for the draft, never cached.
+     */
+    previewToken?: string;
+    /**
+     * The same token, for a link sent to someone.
+     */
+    preview?: string;
 }
 
 export interface GetArticleRevisionRequest {
@@ -355,6 +363,14 @@ export interface ListRelatedArticlesRequest {
      * How many, 1 to 20.
      */
     limit?: number;
+    /**
+     * A draft preview token of the article (see createArticlePreview): the reads its page needs answer as for the draft, never cached.
+     */
+    previewToken?: string;
+    /**
+     * The same token, for a link sent to someone.
+     */
+    preview?: string;
 }
 
 export interface ListTagsRequest {
@@ -866,7 +882,15 @@ export class ArticlesApi extends runtime.BaseAPI {
 
         const queryParameters: any = {};
 
+        if (requestParameters['preview'] != null) {
+            queryParameters['preview'] = requestParameters['preview'];
+        }
+
         const headerParameters: runtime.HTTPHeaders = {};
+
+        if (requestParameters['previewToken'] != null) {
+            headerParameters['Preview-Token'] = String(requestParameters['previewToken']);
+        }
 
         if (this.configuration && this.configuration.accessToken) {
             const token = this.configuration.accessToken;
@@ -1379,7 +1403,15 @@ export class ArticlesApi extends runtime.BaseAPI {
             queryParameters['limit'] = requestParameters['limit'];
         }
 
+        if (requestParameters['preview'] != null) {
+            queryParameters['preview'] = requestParameters['preview'];
+        }
+
         const headerParameters: runtime.HTTPHeaders = {};
+
+        if (requestParameters['previewToken'] != null) {
+            headerParameters['Preview-Token'] = String(requestParameters['previewToken']);
+        }
 
         if (this.configuration && this.configuration.accessToken) {
             const token = this.configuration.accessToken;
@@ -1983,7 +2015,7 @@ export class ArticlesApi extends runtime.BaseAPI {
     }
 
     /**
-     * Marks a correction withdrawn, with when and why: it stays in the article\'s corrections, marked, and leaves the notice in bodyHtml and the JSON-LD; updatedAt moves. Stores a revision (action withdraw-correction) and announces article.corrected. A correction is withdrawn once.
+     * Marks a correction withdrawn, with when and why: it stays in the article\'s corrections, marked, and leaves the notice in bodyHtml and the JSON-LD; updatedAt moves. Stores a revision (action withdraw-correction) and announces article.corrected. A correction is withdrawn once. Editors only: an article\'s own author appends corrections but does not take one back.
      * Withdraw a correction
      */
     async withdrawArticleCorrectionRaw(requestParameters: WithdrawArticleCorrectionRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<Article>> {
@@ -1994,7 +2026,7 @@ export class ArticlesApi extends runtime.BaseAPI {
     }
 
     /**
-     * Marks a correction withdrawn, with when and why: it stays in the article\'s corrections, marked, and leaves the notice in bodyHtml and the JSON-LD; updatedAt moves. Stores a revision (action withdraw-correction) and announces article.corrected. A correction is withdrawn once.
+     * Marks a correction withdrawn, with when and why: it stays in the article\'s corrections, marked, and leaves the notice in bodyHtml and the JSON-LD; updatedAt moves. Stores a revision (action withdraw-correction) and announces article.corrected. A correction is withdrawn once. Editors only: an article\'s own author appends corrections but does not take one back.
      * Withdraw a correction
      */
     async withdrawArticleCorrection(requestParameters: WithdrawArticleCorrectionRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<Article> {

@@ -47,6 +47,14 @@ export interface ListArticleCommentsRequest {
      * Items per page, 1 to 100.
      */
     limit?: number;
+    /**
+     * A draft preview token of the article (see createArticlePreview): the reads its page needs answer as for the draft, never cached.
+     */
+    previewToken?: string;
+    /**
+     * The same token, for a link sent to someone.
+     */
+    preview?: string;
 }
 
 export interface PostCommentRequest {
@@ -86,7 +94,15 @@ export class CommentsApi extends runtime.BaseAPI {
             queryParameters['limit'] = requestParameters['limit'];
         }
 
+        if (requestParameters['preview'] != null) {
+            queryParameters['preview'] = requestParameters['preview'];
+        }
+
         const headerParameters: runtime.HTTPHeaders = {};
+
+        if (requestParameters['previewToken'] != null) {
+            headerParameters['Preview-Token'] = String(requestParameters['previewToken']);
+        }
 
         if (this.configuration && this.configuration.accessToken) {
             const token = this.configuration.accessToken;

@@ -74,6 +74,14 @@ export interface ListArticleQuotationsRequest {
      * The article's slug.
      */
     slug: string;
+    /**
+     * A draft preview token of the article (see createArticlePreview): the reads its page needs answer as for the draft, never cached.
+     */
+    previewToken?: string;
+    /**
+     * The same token, for a link sent to someone.
+     */
+    preview?: string;
 }
 
 export interface ListQuotationsRequest {
@@ -340,7 +348,15 @@ export class QuotationsApi extends runtime.BaseAPI {
 
         const queryParameters: any = {};
 
+        if (requestParameters['preview'] != null) {
+            queryParameters['preview'] = requestParameters['preview'];
+        }
+
         const headerParameters: runtime.HTTPHeaders = {};
+
+        if (requestParameters['previewToken'] != null) {
+            headerParameters['Preview-Token'] = String(requestParameters['previewToken']);
+        }
 
         if (this.configuration && this.configuration.accessToken) {
             const token = this.configuration.accessToken;

@@ -10,5 +10,11 @@ drop index article_published_idx;
 create index article_published_idx on article (listed_at desc, id desc) include (unpublish_at)
     where status = 'published';
 
--- the next expiry ahead (caches are kept no longer) and the expiries due to be announced
+-- when its expiry was announced (change feed, webhooks); announced_at stays, so that an expired article does not
+-- linger among the publications still to announce
+alter table article add column expiry_announced_at timestamptz;
+
+-- the next expiry ahead (caches are kept no longer), and the expiries due to be announced
 create index article_unpublish_idx on article (unpublish_at) where status = 'published' and unpublish_at is not null;
+create index article_unannounced_expiry_idx on article (unpublish_at)
+    where status = 'published' and unpublish_at is not null and expiry_announced_at is null;

@@ -2,9 +2,9 @@
 -- until now) or a tone (opinion, analysis). An article has at most one primary section, one of its tags.
 alter table tag add column type varchar(16) not null default 'topic'
     constraint tag_type_check check (type in ('section', 'series', 'topic', 'tone'));
-alter table tag add column updated_at timestamptz;
+-- with a default, so that an instance still running the code before this migration can make tags meanwhile
+alter table tag add column updated_at timestamptz not null default now();
 update tag set updated_at = created_at;
-alter table tag alter column updated_at set not null;
 create index tag_type_idx on tag (type, slug);
 
 alter table article add column section_id uuid constraint article_section_fk references tag (id);

@@ -166,6 +166,10 @@ class Article {
     @Column(name = "unpublish_at")
     private Instant unpublishAt;
 
+    /** When its expiry was announced; null while it has not expired or was not told yet. */
+    @Column(name = "expiry_announced_at")
+    private Instant expiryAnnouncedAt;
+
     /** When its going public was announced (change feed, webhooks); null while it is not public. */
     @Column(name = "announced_at")
     private Instant announcedAt;
@@ -213,6 +217,9 @@ class Article {
         image = content.image();
         seo = content.seo();
         social = content.social();
+        if (!java.util.Objects.equals(unpublishAt, content.unpublishAt())) {
+            expiryAnnouncedAt = null; // a new expiry is announced anew
+        }
         unpublishAt = content.unpublishAt();
         section = content.section();
         contributors = List.copyOf(content.contributors());
@@ -241,6 +248,7 @@ class Article {
      * @return whether it is public now (and so announced at once)
      */
     boolean publish(Instant at, Instant now) {
+        expiryAnnouncedAt = null;
         status = State.published;
         publishedAt = at;
         updatedAt = Timestamps.now();
@@ -254,8 +262,8 @@ class Article {
     }
 
     /** An expired article's leaving public view has been announced: the public was told of its end. */
-    void announceExpiry() {
-        announcedAt = null;
+    void announceExpiry(Instant now) {
+        expiryAnnouncedAt = now;
     }
 
     /** Back to draft, out of public view; a later publish sets a new date. */
@@ -263,6 +271,7 @@ class Article {
         status = State.draft;
         publishedAt = null;
         announcedAt = null;
+        expiryAnnouncedAt = null;
         updatedAt = Timestamps.now();
     }
 

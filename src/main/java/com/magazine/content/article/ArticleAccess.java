@@ -18,8 +18,10 @@ class ArticleAccess {
     private final ArticleRepository articles;
     private final Instance<Caller> caller;
     private final ArticleViews views;
+    private final PreviewGrants previews;
 
-    ArticleAccess(ArticleRepository articles, Instance<Caller> caller, ArticleViews views) {
+    ArticleAccess(ArticleRepository articles, Instance<Caller> caller, ArticleViews views, PreviewGrants previews) {
+        this.previews = previews;
         this.articles = articles;
         this.caller = caller;
         this.views = views;
@@ -52,10 +54,15 @@ class ArticleAccess {
         return who.staff() || (who.has(Role.author) && who.authorId().filter(article.authorIds()::contains).isPresent());
     }
 
-    /** The article the caller may see, by its slug or an old one (then {@link SlugMoved}); else a 404. */
+    /**
+     * The article the caller may see, by its slug or an old one (then {@link SlugMoved}); else a 404. A draft
+     * preview token the request carries lets it see that one article (for the reads its page needs besides the article
+     * itself: quotations, comments, related articles); a token for anything else is a 403.
+     */
     Article findVisible(String slug, Instant now) {
         Optional<Article> article = articles.findBySlug(slug);
-        if (article.isPresent() && canSee(article.get(), now)) {
+        // a token is checked whenever one is carried: a bad one is a 403 even where the public would see the article
+        if (article.isPresent() && (previews.grants(article.get(), now) || canSee(article.get(), now))) {
             ReadDependencies.on(ArticleKeys.article(article.get().id()));
             return article.get();
         }

@@ -151,6 +151,8 @@ public class ArticleCommandService {
         Instant instant = at == null ? now : at.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         if (article.unpublishAt() != null && !article.unpublishAt().isAfter(instant)) {
             missing.put("unpublishAt", "is not after the publication instant " + instant + "; change it first");
+        } else if (article.unpublishAt() != null && !article.unpublishAt().isAfter(now)) {
+            missing.put("unpublishAt", "has passed: the article would expire as it is published; change it first");
         }
         if (!missing.isEmpty()) {
             throw Problems.unprocessable(missing);
@@ -233,7 +235,9 @@ public class ArticleCommandService {
     private ArticleView corrected(Article article, String action, Seen publicBefore) {
         save(article);
         record(article, action);
-        announce(article, "corrected", article.announced() ? Change.Op.upsert : null, publicBefore);
+        // announced and not expired meanwhile (the expiry job may not have run yet): the public sees the correction
+        announce(article, "corrected", article.announced() && article.publicAt(Timestamps.now()) ? Change.Op.upsert
+                : null, publicBefore);
         return articleViews.full(article);
     }
 
@@ -271,8 +275,11 @@ public class ArticleCommandService {
             articles.rememberSlug(article.id(), oldSlug, Timestamps.now());
         }
         record(article, action);
-        announce(article, action.equals("restore") ? "restored" : "updated",
-                article.announced() ? Change.Op.upsert : null, publicBefore);
+        boolean isPublic = article.announced() && article.publicAt(Timestamps.now());
+        // an expired article whose expiry was moved or cleared is public again: the public is told so
+        String event = isPublic && !publicBefore.isPublic() ? "published"
+                : action.equals("restore") ? "restored" : "updated";
+        announce(article, event, isPublic ? Change.Op.upsert : null, publicBefore);
         return articleViews.full(article);
     }
 
@@ -347,7 +354,7 @@ public class ArticleCommandService {
         Instant now = Timestamps.now();
         List<Article> due = articles.load(articles.claimDueExpiries(now, 100));
         for (Article article : due) {
-            article.announceExpiry();
+            article.announceExpiry(now);
             save(article);
             changes.record(new Change("article", article.id(), article.slug(), Change.Op.delete, Change.Op.upsert,
                     "unpublished", article.version(), ArticleKeys.changed(article.id(), true, false))
@@ -368,14 +375,23 @@ public class ArticleCommandService {
         }
         Map<String, String> tagNames = new LinkedHashMap<>();
         String sectionName = Text.line(input.section());
-        String sectionSlug = sectionName == null ? null : Slugs.of(sectionName);
+        // a tag is named by its name; one editors renamed keeps its slug, so names are matched to tags first
+        List<String> named = new java.util.ArrayList<>(input.tags().stream().map(Text::line).filter(Objects::nonNull)
+                .toList());
+        if (sectionName != null) {
+            named.add(sectionName);
+        }
+        Map<String, String> knownSlugs = named.isEmpty() ? Map.of() : tags.slugsByName(named);
+        java.util.function.Function<String, String> slugOf =
+                name -> knownSlugs.getOrDefault(name.toLowerCase(java.util.Locale.ROOT), Slugs.of(name));
+        String sectionSlug = sectionName == null ? null : slugOf.apply(sectionName);
         if (sectionName != null && sectionSlug.isEmpty()) {
             problems.put("section", "needs at least one letter or digit");
             sectionSlug = null;
         }
         for (int i = 0; i < input.tags().size(); i++) {
             String name = Text.line(input.tags().get(i));
-            String tagSlug = name == null ? "" : Slugs.of(name);
+            String tagSlug = name == null ? "" : slugOf.apply(name);
             if (tagSlug.isEmpty()) {
                 problems.put("tags[" + i + "]", "needs at least one letter or digit");
             } else {
@@ -417,8 +433,13 @@ public class ArticleCommandService {
         if (sectionSlug != null) {
             tagNames.putIfAbsent(sectionSlug, sectionName); // the section is one of the tags
         }
+        boolean newSection = sectionSlug != null && tags.findBySlug(sectionSlug).isEmpty();
         Map<String, Tag> found = tagNames.isEmpty() ? Map.of() : tags.findOrCreate(tagNames, sectionSlug, Timestamps.now());
         Tag section = sectionSlug == null ? null : found.get(sectionSlug);
+        if (section != null && newSection && !caller.get().staff()) {
+            throw Problems.forbidden("Only editors make a new section; name one of the sections there are "
+                    + "(GET /api/v1/tags?type=section).");
+        }
         if (section != null && section.type() != TagType.section) {
             throw Problems.unprocessable("section", "'" + section.slug() + "' is a " + section.type() + " tag; make it "
                     + "a section first (PATCH /api/v1/tags/" + section.slug() + ")");

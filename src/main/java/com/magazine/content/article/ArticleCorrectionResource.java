@@ -65,14 +65,16 @@ public class ArticleCorrectionResource {
 
     @POST
     @Path("{id}/withdraw")
+    @RolesAllowed({Role.ADMIN, Role.EDITOR})
     @Operation(summary = "Withdraw a correction", description = """
             Marks a correction withdrawn, with when and why: it stays in the article's corrections, marked, and \
             leaves the notice in bodyHtml and the JSON-LD; updatedAt moves. Stores a revision (action \
-            withdraw-correction) and announces article.corrected. A correction is withdrawn once.""")
+            withdraw-correction) and announces article.corrected. A correction is withdrawn once. Editors only: an \
+            article's own author appends corrections but does not take one back.""")
     @APIResponse(responseCode = "200", description = "Withdrawn: the article, with its new ETag.",
             content = @Content(schema = @Schema(implementation = ArticleView.class)))
     @APIResponse(responseCode = "400", description = "The body is malformed, or reason is too long.")
-    @APIResponse(responseCode = "403", description = "The key may not write this article.")
+    @APIResponse(responseCode = "403", description = "Not an editor's key.")
     @APIResponse(responseCode = "404", description = "No article has this slug, or it has no correction with this "
             + "id.")
     @APIResponse(responseCode = "409", description = "The correction was withdrawn already (correction-withdrawn).")

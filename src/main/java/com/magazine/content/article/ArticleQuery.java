@@ -30,7 +30,7 @@ public class ArticleQuery extends PageRequest {
 
     @QueryParam("tag")
     @Size(max = 600)
-    @Pattern(regexp = TagFilter.PATTERN, message = TagFilter.RULE)
+    @Pattern(regexp = "^$|" + TagFilter.PATTERN, message = TagFilter.RULE)
     @Parameter(description = """
             Tags (slugs) the articles must have: `a,b` both, `a|b` either, `-c` not; e.g.             `politics,europe|asia,-opinion`. Up to 10 terms of up to 10 tags each. An unknown tag matches nothing             (a term naming only unknown tags gives an empty page; `-unknown` excludes nothing).""",
             example = "politics,europe|asia,-opinion")
@@ -38,21 +38,21 @@ public class ArticleQuery extends PageRequest {
 
     @QueryParam("section")
     @Size(max = 120)
-    @Pattern(regexp = com.magazine.content.common.text.Slugs.PATTERN, message = com.magazine.content.common.text.Slugs.RULE)
+    @Pattern(regexp = "^$|" + com.magazine.content.common.text.Slugs.PATTERN, message = com.magazine.content.common.text.Slugs.RULE)
     @Parameter(description = "Only articles whose primary section is this tag (slug). An unknown section gives an "
             + "empty page.", example = "foreign-policy")
     String section;
 
     @QueryParam("contributor")
     @Size(max = 120)
-    @Pattern(regexp = com.magazine.content.common.text.Slugs.PATTERN, message = com.magazine.content.common.text.Slugs.RULE)
+    @Pattern(regexp = "^$|" + com.magazine.content.common.text.Slugs.PATTERN, message = com.magazine.content.common.text.Slugs.RULE)
     @Parameter(description = "Only articles crediting this author (slug) beside the byline: what an author's page "
             + "lists as their photographs, translations, editing. An unknown author gives an empty page.",
             example = "tomas-reyes-halloran")
     String contributor;
 
     @QueryParam("contributorRole")
-    @Pattern(regexp = "^(photographer|illustrator|translator|editor|reporting|research|contributor)$",
+    @Pattern(regexp = "^$|^(photographer|illustrator|translator|editor|reporting|research|contributor)$",
             message = "must be photographer, illustrator, translator, editor, reporting, research or contributor")
     @Parameter(description = "With `contributor`: only credits in this role.",
             schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
@@ -123,7 +123,10 @@ public class ArticleQuery extends PageRequest {
             case "relevance" -> ArticleOrder.relevance;
             default -> ArticleOrder.newest;
         };
-        if (contributorRole != null && contributor == null) {
+        if (contributorRole != null && contributorRole.isEmpty()) {
+            contributorRole = null;
+        }
+        if (contributorRole != null && blankToNull(contributor) == null) {
             throw Problems.invalid(List.of(Map.of("field", "contributorRole", "in", "query", "message",
                     "needs contributor: give the author's slug too")));
         }

@@ -138,7 +138,7 @@ class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         @SuppressWarnings("unchecked")
         List<UUID> ids = getEntityManager().createNativeQuery("""
                         select id from article a
-                        where announced_at is not null and %s
+                        where announced_at is not null and expiry_announced_at is null and %s
                         order by unpublish_at limit ?2
                         for update skip locked""".formatted(PublicArticles.expired("a", "?1")))
                 .setParameter(1, now)
@@ -149,10 +149,10 @@ class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
 
     /** How many articles an author has a byline or a credit on, in any status. */
     long countByAuthor(UUID authorId) {
+        // each count on its own index (an article with both a byline and a credit counts twice: it only sizes a refusal)
         return ((Number) getEntityManager().createNativeQuery("""
-                        select count(*) from article a
-                        where exists (select 1 from article_author w where w.article_id = a.id and w.author_id = ?1)
-                           or a.contributors @> cast(?2 as jsonb)""")
+                        select (select count(distinct article_id) from article_author where author_id = ?1)
+                             + (select count(*) from article where contributors @> cast(?2 as jsonb))""")
                 .setParameter(1, authorId)
                 .setParameter(2, "[{\"authorId\":\"" + authorId + "\"}]")
                 .getSingleResult()).longValue();

@@ -112,6 +112,8 @@ class ArticleViews {
             Map<UUID, QuotationEmbed> quoted, boolean withHtml, boolean withImage, boolean withSocial,
             Map<UUID, EmbeddedAsset> images, EmbeddedAsset.Size size, String snippet, Instant now) {
         ArticleStatus status = article.statusAt(now);
+        // page-sized images are asked for by single reads (the article, its preview, its JSON-LD); lists take small
+        boolean single = size == EmbeddedAsset.Size.PAGE;
         List<AuthorView> writers = article.authorIds().stream().map(byline::get).filter(Objects::nonNull).toList();
         // the body is the article itself, wherever it is shown (a feed's item too): its images at page sizes
         List<Block> body = stored == null ? null : embed(stored, quoted, images, EmbeddedAsset.Size.PAGE, now);
@@ -133,17 +135,29 @@ class ArticleViews {
         etagParts.add(status.name());
         etagParts.add(String.valueOf(article.commentCount()));
         ReadDependencies.on(ArticleKeys.article(article.id()));
-        for (TagRef tag : article.tags()) {
-            if (tag.id() != null) {
-                ReadDependencies.on(ArticleKeys.tag(tag.id())); // its name and type
-            }
-        }
-        if (article.section() != null && article.section().id() != null) {
-            ReadDependencies.on(ArticleKeys.tag(article.section().id()));
-        }
         Instant modified = article.updatedAt();
         if (article.publicAt(now) && article.publishedAt().isAfter(modified)) {
             modified = article.publishedAt();
+        }
+        // the tags' names and types are shown: they are in the validators, and a single read depends on them (lists
+        // depend on every article change and tag change already, through their own key; their keys stay short)
+        List<TagRef> shownTags = new ArrayList<>(article.tags());
+        if (article.section() != null) {
+            shownTags.add(article.section());
+        }
+        for (TagRef tag : shownTags) {
+            etagParts.add(tag.slug() + ":" + tag.name() + ":" + tag.type());
+            if (tag.id() != null && single) {
+                ReadDependencies.on(ArticleKeys.tag(tag.id()));
+            }
+        }
+        // so are the credited authors' names
+        for (ContributorInput.Stored credit : article.contributors()) {
+            AuthorView author = credit.authorId() == null ? null : byline.get(credit.authorId());
+            if (author != null) {
+                etagParts.add(author.etag().getValue());
+                modified = author.updatedAt().isAfter(modified) ? author.updatedAt() : modified;
+            }
         }
         for (AuthorView writer : writers) {
             etagParts.add(writer.etag().getValue());

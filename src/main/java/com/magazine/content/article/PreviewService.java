@@ -35,11 +35,13 @@ public class PreviewService {
     private final Instance<Caller> caller;
     private final ContentConfig.Articles config;
     private final com.magazine.content.author.AuthorService authors;
+    private final PreviewGrants grants;
 
     PreviewService(ArticleAccess access, ArticleRepository articles, RevisionRepository revisions,
             PreviewRepository previews, ArticleViews views, Instance<Caller> caller, ContentConfig config,
-            com.magazine.content.author.AuthorService authors) {
+            com.magazine.content.author.AuthorService authors, PreviewGrants grants) {
         this.authors = authors;
+        this.grants = grants;
         this.access = access;
         this.articles = articles;
         this.revisions = revisions;
@@ -95,14 +97,7 @@ public class PreviewService {
     @Transactional
     public ArticleView read(String slug, String token, FieldSelection selection) {
         Instant now = Timestamps.now();
-        ArticlePreview preview = previews.byTokenHash(Digests.sha256Hex(token))
-                .orElseThrow(() -> refused("The preview token is not one this API made."));
-        if (preview.revokedAt() != null) {
-            throw refused("The preview token was revoked at " + preview.revokedAt() + ".");
-        }
-        if (!preview.validAt(now)) {
-            throw refused("The preview token expired at " + preview.expiresAt() + ".");
-        }
+        ArticlePreview preview = grants.valid(token, now);
         Article article = articles.findByIdOptional(preview.articleId())
                 .filter(found -> found.slug().equals(slug))
                 .orElseThrow(() -> refused("The preview token is for another article."));
@@ -146,6 +141,6 @@ public class PreviewService {
     }
 
     private static RuntimeException refused(String why) {
-        return Problems.forbidden("invalid-preview", why);
+        return PreviewGrants.refused(why);
     }
 }

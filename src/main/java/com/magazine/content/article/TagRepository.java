@@ -93,6 +93,20 @@ class TagRepository implements PanacheRepositoryBase<Tag, UUID> {
                 latest != null && latest.isAfter(tag.updatedAt()) ? latest : tag.updatedAt());
     }
 
+    /** The slugs of the tags with these names (case aside), by lowercase name; names of no tag are left out. */
+    Map<String, String> slugsByName(Collection<String> names) {
+        Map<String, String> slugs = new java.util.HashMap<>();
+        List<String> lower = names.stream().map(name -> name.toLowerCase(java.util.Locale.ROOT)).distinct().toList();
+        for (Object row : getEntityManager()
+                .createNativeQuery("select lower(name), slug from tag where lower(name) in (?1) order by created_at")
+                .setParameter(1, lower)
+                .getResultList()) {
+            Object[] columns = (Object[]) row;
+            slugs.putIfAbsent((String) columns[0], (String) columns[1]);
+        }
+        return slugs;
+    }
+
     /** The ids of the tags with these slugs; unknown slugs are left out. */
     Map<String, UUID> idsBySlug(Collection<String> slugs) {
         return findBySlugs(slugs).stream().collect(Collectors.toMap(Tag::slug, Tag::id));

@@ -89,6 +89,27 @@ class ArticlePreviewTest {
     }
 
     @Test
+    void theOtherReadsOfTheDraftsPageTakeTheTokenToo() {
+        String author = createAuthor(unique("Paged"));
+        String slug = createArticle(article(unique("Page Draft"), author));
+        String other = publishedArticle(article(unique("Page Neighbour"), author));
+        String token = token(slug, Map.of());
+        for (String read : java.util.List.of("related", "quotations", "comments")) {
+            String path = "/api/v1/articles/" + slug + "/" + read;
+            anonymous().when().get(path).then().statusCode(404);
+            anonymous().header("Preview-Token", token).when().get(path).then().statusCode(200)
+                    .header("Cache-Control", "private, no-store").header("X-Cache", nullValue());
+            anonymous().queryParam("preview", token).when().get(path).then().statusCode(200);
+            // the token is for this draft only: on another article's reads it is refused, not ignored
+            anonymous().header("Preview-Token", token).when().get("/api/v1/articles/" + other + "/" + read)
+                    .then().statusCode(403).contentType(PROBLEM_JSON)
+                    .body("type", equalTo("urn:content-api:problem:invalid-preview"));
+        }
+        anonymous().header("Preview-Token", token).when().get("/api/v1/articles/" + slug + "/related").then()
+                .body("items.slug", org.hamcrest.Matchers.hasItem(other));
+    }
+
+    @Test
     void aTokenReadsNoOtherArticleAndAWrongOneIsRefusedNotIgnored() {
         String author = createAuthor(unique("Two Drafts"));
         String mine = createArticle(article(unique("Mine"), author));

@@ -88,6 +88,7 @@ class SectionsAndTagFiltersTest {
         asAdmin().contentType("application/json").body(input).when().post(ARTICLES).then().statusCode(422)
                 .contentType(PROBLEM_JSON).body("violations[0].field", equalTo("section"));
 
+        String etag = anonymous().when().get(ARTICLES + "/" + slug).then().extract().header("ETag");
         asAdmin().contentType("application/merge-patch+json").body(Map.of("type", "section", "name", name + " & Arts"))
                 .when().patch("/api/v1/tags/" + tagSlug).then().statusCode(200)
                 .body("slug", equalTo(tagSlug)).body("type", equalTo("section")).body("name", equalTo(name + " & Arts"));
@@ -96,8 +97,15 @@ class SectionsAndTagFiltersTest {
                 .header("X-Cache", not(equalTo("hit")))
                 .body("tags[0].type", equalTo("section"))
                 .body("tags[0].name", equalTo(name + " & Arts"));
+        // and a client revalidating what it kept gets the new answer, not a 304
+        anonymous().header("If-None-Match", etag).when().get(ARTICLES + "/" + slug).then().statusCode(200);
         asAdmin().contentType("application/json").body(input).when().post(ARTICLES).then().statusCode(201)
                 .body("section.slug", equalTo(tagSlug));
+        // a renamed tag keeps its articles when they are next written by the names they show
+        asAdmin().contentType("application/merge-patch+json").body(Map.of("title", unique("Retitled")))
+                .when().patch(ARTICLES + "/" + slug).then().statusCode(200)
+                .body("tags[0].slug", equalTo(tagSlug))
+                .body("tags[0].name", equalTo(name + " & Arts"));
         // a section in use stays one
         asAdmin().contentType("application/merge-patch+json").body(Map.of("type", "topic"))
                 .when().patch("/api/v1/tags/" + tagSlug).then().statusCode(409).contentType(PROBLEM_JSON);
@@ -105,6 +113,18 @@ class SectionsAndTagFiltersTest {
                 .when().patch("/api/v1/tags/" + tagSlug).then().statusCode(400).contentType(PROBLEM_JSON);
         Api.offContract().contentType("application/merge-patch+json").body(Map.of("type", "tone"))
                 .when().patch("/api/v1/tags/" + tagSlug).then().statusCode(401);
+    }
+
+    @Test
+    void aTextLongerThanItsColumnOnceNormalisedIsA422NotA500() {
+        // U+0958 is one character that Unicode normalisation (NFC) writes as two: 300 of them pass the length check
+        Map<String, Object> input = article("\u0958".repeat(300), createAuthor(unique("Devanagari")));
+        asAdmin().contentType("application/json").body(input).when().post(ARTICLES).then().statusCode(422)
+                .contentType(PROBLEM_JSON);
+        Map<String, Object> sectioned = article(unique("Long Section"), createAuthor(unique("Sectioner")));
+        sectioned.put("section", "\u0958".repeat(100));
+        asAdmin().contentType("application/json").body(sectioned).when().post(ARTICLES).then().statusCode(422)
+                .contentType(PROBLEM_JSON);
     }
 
     @Test

@@ -69,6 +69,13 @@ public class PersistenceProblems {
             LOG.warnf("Database unavailable, answering 503: %s", rootMessage(e));
             return Problems.respond(unavailable(), uri);
         }
+        if (dataException(e)) {
+            // a value the checks let through but a column cannot hold: e.g. a text that Unicode normalisation
+            // (NFC) made longer than its limit. The client's input, not our failure: never a 500
+            LOG.infof("Value refused by the database, answering 422: %s", rootMessage(e));
+            return Problems.respond(Problems.unprocessable("body", "a value does not fit what is stored (a text "
+                    + "longer than its limit once normalised, or a number or date out of range)"), uri);
+        }
         LOG.error("Database failure", e);
         return Problems.respond(HttpProblem.builder()
                 .withStatus(Response.Status.INTERNAL_SERVER_ERROR)
@@ -96,6 +103,16 @@ public class PersistenceProblems {
             String message = cause.getMessage();
             if (message != null && (message.contains("Unable to acquire JDBC Connection")
                     || message.contains("acquisition timeout"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code failure} is PostgreSQL refusing a value (SQLSTATE class 22: too long, out of range, …). */
+    static boolean dataException(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
                 return true;
             }
         }

@@ -81,6 +81,7 @@ public class ApiConventions implements OASFilter {
             }
             name(operation, route, operationIds);
             secure(operation, route);
+            previewable(method, path, operation);
             answers(method, path, operation, route);
             mergePatch(operation);
         }));
@@ -153,6 +154,39 @@ public class ApiConventions implements OASFilter {
         HeaderSchemas.retryAfter(responses.getAPIResponse("503"));
         responses.getAPIResponses().forEach(ApiConventions::problemOf);
         sortByStatus(responses);
+    }
+
+    /**
+     * The reads an article's page is built from besides the article itself take its draft preview token too (see
+     * ArticleAccess#findVisible): documented on each, with the 403 a wrong token gets.
+     */
+    static final Set<String> PREVIEWABLE = Set.of("/api/v1/articles/{slug}", "/api/v1/articles/{slug}/json-ld",
+            "/api/v1/articles/{slug}/related", "/api/v1/articles/{slug}/quotations",
+            "/api/v1/articles/{slug}/comments");
+
+    private static void previewable(PathItem.HttpMethod method, String path, Operation operation) {
+        if (method != PathItem.HttpMethod.GET || !PREVIEWABLE.contains(path)) {
+            return;
+        }
+        List<Parameter> parameters = operation.getParameters() == null ? new ArrayList<>()
+                : new ArrayList<>(operation.getParameters());
+        if (parameters.stream().noneMatch(p -> "Preview-Token".equals(p.getName()))) {
+            parameters.add(OASFactory.createParameter().name("Preview-Token").in(Parameter.In.HEADER)
+                    .description("A draft preview token of the article (see createArticlePreview): the reads its page "
+                            + "needs answer as for the draft, never cached.")
+                    .schema(OASFactory.createSchema().addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.STRING).maxLength(200)));
+        }
+        if (parameters.stream().noneMatch(p -> "preview".equals(p.getName()))) {
+            parameters.add(OASFactory.createParameter().name("preview").in(Parameter.In.QUERY)
+                    .description("The same token, for a link sent to someone.")
+                    .schema(OASFactory.createSchema().addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.STRING).maxLength(200)));
+        }
+        operation.setParameters(parameters);
+        APIResponses responses = operation.getResponses();
+        if (responses != null) {
+            addIfMissing(responses, "403", "A preview token that is unknown, expired, revoked, or made for another "
+                    + "article (never answered as the public would be instead).");
+        }
     }
 
     private static boolean readsIfMatch(Operation operation) {
