@@ -282,7 +282,7 @@ export interface ListArticlesRequest {
      */
     status?: string;
     /**
-     * Tags (slugs) the articles must have: `a,b` both, `a|b` either, `-c` not; e.g.             `politics,europe|asia,-opinion`. Up to 10 terms of up to 10 tags each. An unknown tag matches nothing             (a term naming only unknown tags gives an empty page; `-unknown` excludes nothing).
+     * Tags (slugs) the articles must have: `a,b` both, `a|b` either, `-c` not; e.g. `politics,europe|asia,-opinion`. Up to 10 terms of up to 10 tags each. An unknown tag matches nothing (a term naming only unknown tags gives an empty page; `-unknown` excludes nothing). In a URL `|` is percent-encoded: `%7C`.
      */
     tag?: string;
 }
@@ -345,7 +345,7 @@ export interface ListAuthorArticlesRequest {
      */
     status?: string;
     /**
-     * Tags (slugs) the articles must have: `a,b` both, `a|b` either, `-c` not; e.g.             `politics,europe|asia,-opinion`. Up to 10 terms of up to 10 tags each. An unknown tag matches nothing             (a term naming only unknown tags gives an empty page; `-unknown` excludes nothing).
+     * Tags (slugs) the articles must have: `a,b` both, `a|b` either, `-c` not; e.g. `politics,europe|asia,-opinion`. Up to 10 terms of up to 10 tags each. An unknown tag matches nothing (a term naming only unknown tags gives an empty page; `-unknown` excludes nothing). In a URL `|` is percent-encoded: `%7C`.
      */
     tag?: string;
 }

@@ -14,7 +14,7 @@
 
 
 /**
- * draft: being written; scheduled: published at a future instant, public from then on by itself; published: public; expired: was published, left public view by itself at its unpublishAt; archived: out of         the lists, readable by editors only.
+ * draft: being written; scheduled: published at a future instant, public from then on by itself; published: public; expired: was published, left public view by itself at its unpublishAt; archived: out of the lists, readable by editors only.
  * @export
  */
 export const ArticleStatus = {

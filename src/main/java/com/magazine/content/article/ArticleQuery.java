@@ -32,7 +32,10 @@ public class ArticleQuery extends PageRequest {
     @Size(max = 600)
     @Pattern(regexp = "^$|" + TagFilter.PATTERN, message = TagFilter.RULE)
     @Parameter(description = """
-            Tags (slugs) the articles must have: `a,b` both, `a|b` either, `-c` not; e.g.             `politics,europe|asia,-opinion`. Up to 10 terms of up to 10 tags each. An unknown tag matches nothing             (a term naming only unknown tags gives an empty page; `-unknown` excludes nothing).""",
+            Tags (slugs) the articles must have: `a,b` both, `a|b` either, `-c` not; e.g. \
+            `politics,europe|asia,-opinion`. Up to 10 terms of up to 10 tags each. An unknown tag matches nothing \
+            (a term naming only unknown tags gives an empty page; `-unknown` excludes nothing). In a URL `|` is \
+            percent-encoded: `%7C`.""",
             example = "politics,europe|asia,-opinion")
     String tag;
 
