@@ -233,13 +233,15 @@ class ArticleListRepository {
     }
 
     /** Up to {@code limit} public articles sharing a tag or an author with {@code article}, newest first. */
-    List<UUID> related(Article article, int limit, Instant now) {
+    List<UUID> related(Article article, int limit, Instant now, boolean partner) {
         List<UUID> tagIds = article.tags().stream().map(Tag::id).toList();
         if (tagIds.isEmpty() && article.authorIds().isEmpty()) {
             return List.of();
         }
         Sql sql = new Sql(entityManager);
-        sql.append("select a.id from article a where ").append(PublicArticles.visible("a", sql.bind(now)))
+        String at = sql.bind(now);
+        sql.append("select a.id from article a where ")
+                .append(partner ? PublicArticles.visibleToPartners("a", at) : PublicArticles.visible("a", at))
                 .append(" and a.id <> ").append(sql.bind(article.id())).append(" and (false");
         if (!tagIds.isEmpty()) {
             sql.append(" or exists (select 1 from article_tag t where t.article_id = a.id and t.tag_id in (")

@@ -170,7 +170,8 @@ public class ArticleQueryService {
         Instant now = Timestamps.now();
         Article article = access.findVisible(slug, now);
         ReadDependencies.on(ArticleKeys.PUBLIC_ARTICLES);
-        return articleViews.views(lists.summaries(lists.related(article, Math.min(limit, MAX_RELATED), now)), selection,
+        return articleViews.views(lists.summaries(lists.related(article, Math.min(limit, MAX_RELATED), now,
+                access.visibility().partner())), selection,
                 Map.of(), now, EmbeddedAsset.Size.SMALL);
     }
 

@@ -109,6 +109,14 @@ class RightsAndEmbargoTest {
         withKey(partner).queryParam("tag", Slugs.of(tag)).when().get(ARTICLES).then().statusCode(200)
                 .body("items.slug", not(hasItem(slug)));
         RestAssured.given().when().get(feed).then().statusCode(200).body(not(containsString(slug)));
+        // nor among a neighbour's related articles, for partners
+        Map<String, Object> neighbour = article(unique("Neighbour"), createAuthor(unique("Near")));
+        neighbour.put("tags", List.of(tag));
+        String near = publishedArticle(neighbour);
+        anonymous().when().get(ARTICLES + "/" + near + "/related").then().statusCode(200)
+                .body("items.slug", hasItem(slug));
+        withKey(partner).when().get(ARTICLES + "/" + near + "/related").then().statusCode(200)
+                .body("items.slug", not(hasItem(slug)));
 
         // and later writes say nothing to partners
         String later = Api.changeFeedEnd();
