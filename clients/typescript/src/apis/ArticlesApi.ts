@@ -475,6 +475,10 @@ export interface UpdateTagRequest {
      * 
      */
     tagInputPatch: TagInputPatch;
+    /**
+     * The ETag you last read; the update is refused (412) if it is stale.
+     */
+    ifMatch?: string;
 }
 
 export interface WithdrawArticleCorrectionRequest {
@@ -1915,6 +1919,10 @@ export class ArticlesApi extends runtime.BaseAPI {
         const headerParameters: runtime.HTTPHeaders = {};
 
         headerParameters['Content-Type'] = 'application/merge-patch+json';
+
+        if (requestParameters['ifMatch'] != null) {
+            headerParameters['If-Match'] = String(requestParameters['ifMatch']);
+        }
 
         if (this.configuration && this.configuration.accessToken) {
             const token = this.configuration.accessToken;

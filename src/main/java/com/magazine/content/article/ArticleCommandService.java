@@ -192,6 +192,9 @@ public class ArticleCommandService {
      * Appends a correction to an article that has been public (published, scheduled, expired or archived): a draft
      * has nothing to correct yet. A revision records it, and the change is announced as article.corrected.
      */
+    /** How many corrections an article takes: each is kept in every later revision and shown on every read. */
+    static final int MAX_CORRECTIONS = 50;
+
     @Transactional
     public ArticleView correct(String slug, CorrectionInput input, IfMatch ifMatch) {
         Article article = access.findForWrite(slug, ifMatch);
@@ -202,6 +205,10 @@ public class ArticleCommandService {
         String text = Text.plain(input.text());
         if (text == null) {
             throw Problems.unprocessable("text", "is required: say what was wrong and what is right");
+        }
+        if (article.corrections().size() >= MAX_CORRECTIONS) {
+            throw Problems.conflict("too-many-corrections", "The article has " + MAX_CORRECTIONS + " corrections "
+                    + "already: a piece this wrong wants an update of its own, or a retraction and a new article.");
         }
         Instant now = Timestamps.now();
         Seen publicBefore = Seen.of(article, now);
@@ -440,7 +447,7 @@ public class ArticleCommandService {
             throw Problems.forbidden("Only editors make a new section; name one of the sections there are "
                     + "(GET /api/v1/tags?type=section).");
         }
-        if (section != null && section.type() != TagType.section) {
+        if (section != null && tags.typeLocked(section.id()) != TagType.section) {
             throw Problems.unprocessable("section", "'" + section.slug() + "' is a " + section.type() + " tag; make it "
                     + "a section first (PATCH /api/v1/tags/" + section.slug() + ")");
         }

@@ -55,7 +55,7 @@ public class ArticleCorrectionResource {
     @APIResponse(responseCode = "403", description = "The key may not write this article.")
     @APIResponse(responseCode = "404", description = "No article has this slug, or the caller may not see it.")
     @APIResponse(responseCode = "409", description = "The article is a draft: it has nothing to correct yet "
-            + "(not-published).")
+            + "(not-published); or it has 50 corrections already (too-many-corrections).")
     @APIResponse(responseCode = "422", description = "No text is left once cleaned (named in violations).")
     public RestResponse<JsonNode> correctArticle(@Parameter(description = ArticleResource.SLUG) @PathParam("slug")
             String slug, @Parameter(description = ArticleResource.IF_MATCH) @HeaderParam("If-Match") String ifMatch,

@@ -20,6 +20,19 @@ class TagRepository implements PanacheRepositoryBase<Tag, UUID> {
         return find("slug", slug).firstResultOptional();
     }
 
+    /** The tag, its row locked until the transaction ends (for a write of the tag itself). */
+    Optional<Tag> findBySlugForUpdate(String slug) {
+        return find("slug", slug).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
+    /** The type a tag has now, its row share-locked until the transaction ends (no retype meanwhile). */
+    TagType typeLocked(UUID id) {
+        return TagType.valueOf((String) getEntityManager()
+                .createNativeQuery("select type from tag where id = ?1 for share")
+                .setParameter(1, id)
+                .getSingleResult());
+    }
+
     /**
      * The tags with these slugs, making the missing ones with the given names (as topics, but {@code sectionSlug} as a
      * section); safe when two writers make the same tag at once (the first name wins).

@@ -90,8 +90,10 @@ public class TagResource {
             + "something else.")
     @APIResponse(responseCode = "422", description = "The name has no letter or digit.")
     public RestResponse<TagView> updateTag(@Parameter(description = SLUG) @PathParam("slug") String slug,
+            @Parameter(description = "The ETag you last read; the update is refused (412) if it is stale.")
+            @jakarta.ws.rs.HeaderParam("If-Match") String ifMatch,
             @NotNull JsonNode patch) {
-        TagView tag = tags.patch(slug, patch);
+        TagView tag = tags.patch(slug, patch, com.magazine.content.common.http.IfMatch.parse(ifMatch));
         return RestResponse.ResponseBuilder.ok(tag).tag(tag.etag()).build();
     }
 }

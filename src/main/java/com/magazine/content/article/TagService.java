@@ -33,10 +33,14 @@ public class TagService {
         this.caller = caller;
     }
 
-    /** JSON merge patch of a tag's name and type. */
+    /**
+     * JSON merge patch of a tag's name and type. The tag's row is locked for the transaction, so that an article write
+     * naming it as a section (which takes a share lock) cannot slip between the in-use check and the retype.
+     */
     @Transactional
-    public TagView patch(String slug, JsonNode patch) {
-        Tag tag = tags.findBySlug(slug).orElseThrow(() -> Problems.notFound("tag", slug));
+    public TagView patch(String slug, JsonNode patch, com.magazine.content.common.http.IfMatch ifMatch) {
+        Tag tag = tags.findBySlugForUpdate(slug).orElseThrow(() -> Problems.notFound("tag", slug));
+        ifMatch.check(tags.viewOf(tag, Timestamps.now(), caller.get().staff()).etag());
         TagInput input = mergePatch.apply(new TagInput(tag.name(), tag.type()), patch);
         String name = Text.line(input.name());
         if (name == null) {

@@ -185,6 +185,16 @@ class CorrectionsTest {
     }
 
     @Test
+    void anArticleTakesFiftyCorrectionsAndNoMore() {
+        String slug = publishedArticle(article(unique("Much Corrected"), createAuthor(unique("Sloppy"))));
+        for (int i = 0; i < ArticleCommandService.MAX_CORRECTIONS; i++) {
+            correct(slug, "clarification", "Clarification number " + i + ".").then().statusCode(200);
+        }
+        correct(slug, "correction", "One too many.").then().statusCode(409)
+                .body("type", org.hamcrest.Matchers.endsWith(":too-many-corrections"));
+    }
+
+    @Test
     void aWithdrawnCorrectionStaysMarkedAndLeavesTheNoticeOnce() {
         String slug = publishedArticle(article(unique("Grain Routes"), createAuthor(unique("Grain"))));
         String first = correct(slug, "correction", "The port is Odesa, not Mykolaiv.").then().statusCode(200)

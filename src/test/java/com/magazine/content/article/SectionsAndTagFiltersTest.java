@@ -89,7 +89,10 @@ class SectionsAndTagFiltersTest {
                 .contentType(PROBLEM_JSON).body("violations[0].field", equalTo("section"));
 
         String etag = anonymous().when().get(ARTICLES + "/" + slug).then().extract().header("ETag");
-        asAdmin().contentType("application/merge-patch+json").body(Map.of("type", "section", "name", name + " & Arts"))
+        String tagEtag = asAdmin().when().get("/api/v1/tags/" + tagSlug).then().statusCode(200).extract()
+                .header("ETag");
+        asAdmin().header("If-Match", tagEtag).contentType("application/merge-patch+json")
+                .body(Map.of("type", "section", "name", name + " & Arts"))
                 .when().patch("/api/v1/tags/" + tagSlug).then().statusCode(200)
                 .body("slug", equalTo(tagSlug)).body("type", equalTo("section")).body("name", equalTo(name + " & Arts"));
         // the cached article answer was purged: it shows the new name and type at once
@@ -97,6 +100,9 @@ class SectionsAndTagFiltersTest {
                 .header("X-Cache", not(equalTo("hit")))
                 .body("tags[0].type", equalTo("section"))
                 .body("tags[0].name", equalTo(name + " & Arts"));
+        // a second editor working from the tag as it was is refused, not silently overwritten
+        asAdmin().header("If-Match", tagEtag).contentType("application/merge-patch+json").body(Map.of("type", "tone"))
+                .when().patch("/api/v1/tags/" + tagSlug).then().statusCode(412).contentType(PROBLEM_JSON);
         // and a client revalidating what it kept gets the new answer, not a 304
         anonymous().header("If-None-Match", etag).when().get(ARTICLES + "/" + slug).then().statusCode(200);
         asAdmin().contentType("application/json").body(input).when().post(ARTICLES).then().statusCode(201)
