@@ -127,7 +127,7 @@ public class ArticleCommandService {
         Instant now = Timestamps.now();
         Article article = access.findForWrite(slug, ifMatch);
         ArticleStatus status = article.statusAt(now);
-        Seen publicBefore = Seen.of(article, now);
+        Seen before = Seen.of(article, now);
         if (status == ArticleStatus.published) {
             throw Problems.conflict("already-published", "The article is published already; unpublish it first to "
                     + "publish it again.");
@@ -159,7 +159,7 @@ public class ArticleCommandService {
         }
         boolean isPublic = article.publish(instant, now);
         return transitioned(article, "publish", isPublic ? "published" : "scheduled",
-                isPublic ? Change.Op.upsert : null, publicBefore);
+                isPublic ? Change.Op.upsert : null, before);
     }
 
     /** Back to draft, out of public view. */
@@ -170,9 +170,9 @@ public class ArticleCommandService {
             throw Problems.conflict("not-published", "The article is a draft already.");
         }
         Change.Op seen = article.announced() ? Change.Op.delete : null;
-        Seen publicBefore = Seen.of(article, Timestamps.now());
+        Seen before = Seen.of(article, Timestamps.now());
         article.unpublish();
-        return transitioned(article, "unpublish", "unpublished", seen, publicBefore);
+        return transitioned(article, "unpublish", "unpublished", seen, before);
     }
 
     /** Out of lists and public view; editors still read it. Only a published article is archived. */
@@ -183,9 +183,9 @@ public class ArticleCommandService {
             throw Problems.conflict("not-published", "Only a published article can be archived.");
         }
         Change.Op seen = article.announced() ? Change.Op.delete : null;
-        Seen publicBefore = Seen.of(article, Timestamps.now());
+        Seen before = Seen.of(article, Timestamps.now());
         article.archive();
-        return transitioned(article, "archive", "archived", seen, publicBefore);
+        return transitioned(article, "archive", "archived", seen, before);
     }
 
     /**
@@ -211,9 +211,9 @@ public class ArticleCommandService {
                     + "already: a piece this wrong wants an update of its own, or a retraction and a new article.");
         }
         Instant now = Timestamps.now();
-        Seen publicBefore = Seen.of(article, now);
+        Seen before = Seen.of(article, now);
         article.correct(new Correction(UUID.randomUUID(), input.type(), text, now, null, null));
-        return corrected(article, "correct", publicBefore);
+        return corrected(article, "correct", before);
     }
 
     /**
@@ -234,17 +234,17 @@ public class ArticleCommandService {
             throw Problems.unprocessable("reason", "is required: say why the correction is withdrawn");
         }
         Instant now = Timestamps.now();
-        Seen publicBefore = Seen.of(article, now);
+        Seen before = Seen.of(article, now);
         article.withdrawCorrection(id, reason, now);
-        return corrected(article, "withdraw-correction", publicBefore);
+        return corrected(article, "withdraw-correction", before);
     }
 
-    private ArticleView corrected(Article article, String action, Seen publicBefore) {
+    private ArticleView corrected(Article article, String action, Seen before) {
         save(article);
         record(article, action);
         // announced and not expired meanwhile (the expiry job may not have run yet): the public sees the correction
         announce(article, "corrected", article.announced() && article.publicAt(Timestamps.now()) ? Change.Op.upsert
-                : null, publicBefore);
+                : null, before);
         return articleViews.full(article);
     }
 
@@ -265,7 +265,7 @@ public class ArticleCommandService {
         Resolved resolved = resolve(input, article);
         requireOwnByline(resolved.authorIds());
         requireValidExpiry(article, resolved.content().unpublishAt());
-        Seen publicBefore = Seen.of(article, Timestamps.now());
+        Seen before = Seen.of(article, Timestamps.now());
         if (article.state() == Article.State.published) {
             requireEditorFor(article);
             // published or scheduled: what the public sees (or will) needs alt text for every image, as to publish
@@ -284,9 +284,9 @@ public class ArticleCommandService {
         record(article, action);
         boolean isPublic = article.announced() && article.publicAt(Timestamps.now());
         // an expired article whose expiry was moved or cleared is public again: the public is told so
-        String event = isPublic && !publicBefore.isPublic() ? "published"
+        String event = isPublic && !before.isPublic() ? "published"
                 : action.equals("restore") ? "restored" : "updated";
-        announce(article, event, isPublic ? Change.Op.upsert : null, publicBefore);
+        announce(article, event, isPublic ? Change.Op.upsert : null, before);
         return articleViews.full(article);
     }
 
@@ -308,10 +308,10 @@ public class ArticleCommandService {
     }
 
     private ArticleView transitioned(Article article, String action, String event, Change.Op publicOp,
-            Seen publicBefore) {
+            Seen before) {
         save(article);
         record(article, action);
-        announce(article, event, publicOp, publicBefore);
+        announce(article, event, publicOp, before);
         return articleViews.full(article);
     }
 

@@ -36,6 +36,15 @@ class ArticleListRepository {
 
     /** A contributor filter: an author credited beside the byline, in any role (null) or in one. */
     record Credit(UUID authorId, ContributorRole role) {
+
+        /**
+         * The jsonb the contributors column contains when it holds this credit: {@code contributors @> …} finds it on
+         * the GIN index. A UUID and a role name need no JSON escaping.
+         */
+        String containment() {
+            return "[{\"authorId\":\"" + authorId + "\"" + (role == null ? "" : ",\"role\":\"" + role.name() + "\"")
+                    + "}]";
+        }
     }
 
     /** Who is looking: everyone sees public articles, an author also their own, staff everything. */
@@ -173,46 +182,34 @@ class ArticleListRepository {
         String bylines = (String) c[at + 14];
         List<UUID> authorIds = bylines == null ? List.of()
                 : java.util.Arrays.stream(bylines.split(",")).map(UUID::fromString).toList();
-        String tagList = (String) c[at + 15];
-        List<TagRef> tags;
-        try {
-            tags = tagList == null ? List.of() : json.readValue(tagList, TAGS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("PostgreSQL returned tags that are not JSON: " + tagList, e);
-        }
+        List<TagRef> tags = jsonColumn(c[at + 15], TAGS);
         com.magazine.content.asset.ImageUse image = jsonColumn(c[at + 16], com.magazine.content.asset.ImageUse.class);
         SeoInput seo = jsonColumn(c[at + 17], SeoInput.class);
         SocialInput social = jsonColumn(c[at + 18], SocialInput.class);
-        List<Correction> corrections;
-        try {
-            corrections = c[at + 22] == null ? List.of() : json.readValue((String) c[at + 22], CORRECTIONS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("PostgreSQL returned corrections that are not JSON", e);
-        }
         return new ArticleSummary((UUID) c[at], (String) c[at + 1], (String) c[at + 2], (String) c[at + 3],
                 (String) c[at + 4], Article.State.valueOf((String) c[at + 5]),
                 c[at + 6] == null ? null : Timestamps.fromJdbc(c[at + 6]), (String) c[at + 7], (Boolean) c[at + 8],
                 ((Number) c[at + 9]).intValue(), ((Number) c[at + 10]).intValue(), Timestamps.fromJdbc(c[at + 11]),
                 Timestamps.fromJdbc(c[at + 12]), ((Number) c[at + 13]).longValue(), authorIds, tags, image, seo,
                 social, c[at + 19] == null ? null : Timestamps.fromJdbc(c[at + 19]),
-                jsonColumn(c[at + 20], TagRef.class), jsonColumn(c[at + 21], CONTRIBUTORS), corrections,
+                jsonColumn(c[at + 20], TagRef.class), jsonColumn(c[at + 21], CONTRIBUTORS), jsonColumn(c[at + 22], CORRECTIONS),
                 new ArticleSummary.Rights((Boolean) c[at + 23], (Boolean) c[at + 24], (Boolean) c[at + 25]));
     }
 
     /** A jsonb column read as text, as {@code type}; null stays null. */
     private <T> T jsonColumn(Object column, Class<T> type) {
-        try {
-            return column == null ? null : json.readValue((String) column, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("PostgreSQL returned a " + type.getSimpleName() + " that is not JSON", e);
-        }
+        return jsonColumn(column, json.constructType(type));
     }
 
     private <T> T jsonColumn(Object column, TypeReference<T> type) {
+        return jsonColumn(column, json.getTypeFactory().constructType(type));
+    }
+
+    private <T> T jsonColumn(Object column, com.fasterxml.jackson.databind.JavaType type) {
         try {
             return column == null ? null : json.readValue((String) column, type);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("PostgreSQL returned a " + type.getType() + " that is not JSON", e);
+            throw new IllegalStateException("PostgreSQL returned a " + type + " that is not JSON: " + column, e);
         }
     }
 
@@ -319,18 +316,8 @@ class ArticleListRepository {
             sql.append(" and a.section_id = ").append(sql.bind(filter.section()));
         }
         if (filter.credit() != null) {
-            // containment, on the contributors' GIN index
-            Map<String, String> credit = new java.util.LinkedHashMap<>();
-            credit.put("authorId", filter.credit().authorId().toString());
-            if (filter.credit().role() != null) {
-                credit.put("role", filter.credit().role().name());
-            }
-            try {
-                sql.append(" and a.contributors @> cast(").append(sql.bind(json.writeValueAsString(List.of(credit))))
-                        .append(" as jsonb)");
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
+            sql.append(" and a.contributors @> cast(").append(sql.bind(filter.credit().containment()))
+                    .append(" as jsonb)");
         }
         // on listed_at too, which equals published_at once published: the range then runs on the list's index
         if (filter.publishedAfter() != null) {

@@ -20,6 +20,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 /** The query of an article list: filters, order, paging and fields. Use with {@code @BeanParam @Valid}. */
 public class ArticleQuery extends PageRequest {
 
+    /** A slug, or nothing (an empty filter parameter filters nothing). */
+    static final String OPTIONAL_SLUG = "^$|" + com.magazine.content.common.text.Slugs.PATTERN;
+
     static final String STATUSES =
             "^(draft|scheduled|published|expired|archived)(,(draft|scheduled|published|expired|archived))*$";
 
@@ -41,14 +44,14 @@ public class ArticleQuery extends PageRequest {
 
     @QueryParam("section")
     @Size(max = 120)
-    @Pattern(regexp = "^$|" + com.magazine.content.common.text.Slugs.PATTERN, message = com.magazine.content.common.text.Slugs.RULE)
+    @Pattern(regexp = OPTIONAL_SLUG, message = com.magazine.content.common.text.Slugs.RULE)
     @Parameter(description = "Only articles whose primary section is this tag (slug). An unknown section gives an "
             + "empty page.", example = "foreign-policy")
     String section;
 
     @QueryParam("contributor")
     @Size(max = 120)
-    @Pattern(regexp = "^$|" + com.magazine.content.common.text.Slugs.PATTERN, message = com.magazine.content.common.text.Slugs.RULE)
+    @Pattern(regexp = OPTIONAL_SLUG, message = com.magazine.content.common.text.Slugs.RULE)
     @Parameter(description = "Only articles crediting this author (slug) beside the byline: what an author's page "
             + "lists as their photographs, translations, editing. An unknown author gives an empty page.",
             example = "tomas-reyes-halloran")

@@ -154,7 +154,7 @@ class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
                         select (select count(distinct article_id) from article_author where author_id = ?1)
                              + (select count(*) from article where contributors @> cast(?2 as jsonb))""")
                 .setParameter(1, authorId)
-                .setParameter(2, "[{\"authorId\":\"" + authorId + "\"}]")
+                .setParameter(2, new ArticleListRepository.Credit(authorId, null).containment())
                 .getSingleResult()).longValue();
     }
 }

@@ -31,6 +31,7 @@ record ArticleSummary(UUID id, String slug, String title, String subtitle, Strin
     }
 
     ArticleSummary {
+        tags = tags == null ? List.of() : tags;
         contributors = contributors == null ? List.of() : contributors;
         corrections = corrections == null ? List.of() : corrections;
         rights = rights == null ? Rights.DEFAULT : rights;

@@ -100,12 +100,12 @@ public class PreviewService {
         ArticlePreview preview = grants.valid(token, now);
         Article article = articles.findByIdOptional(preview.articleId())
                 .filter(found -> found.slug().equals(slug))
-                .orElseThrow(() -> refused("The preview token is for another article."));
+                .orElseThrow(() -> PreviewGrants.refused("The preview token is for another article."));
         if (preview.revision() == null) {
             return views.preview(article.summary(), article.body(), selection, now);
         }
         ArticleRevision revision = revisions.find(article.id(), preview.revision())
-                .orElseThrow(() -> refused("The revision the preview token shows no longer exists."));
+                .orElseThrow(() -> PreviewGrants.refused("The revision the preview token shows no longer exists."));
         ArticleRevision.Snapshot snapshot = revision.snapshot();
         ArticleInput content = snapshot.content();
         List<Block> body = content.body();
@@ -140,7 +140,5 @@ public class PreviewService {
                 .toList();
     }
 
-    private static RuntimeException refused(String why) {
-        return PreviewGrants.refused(why);
-    }
+
 }

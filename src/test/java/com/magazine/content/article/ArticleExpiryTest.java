@@ -8,13 +8,11 @@ import static com.magazine.content.support.Api.createArticle;
 import static com.magazine.content.support.Api.createAuthor;
 import static com.magazine.content.support.Api.publishedArticle;
 import static com.magazine.content.support.Api.unique;
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
-import com.magazine.content.feed.ChangeFeedTest;
 import com.magazine.content.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -138,14 +136,6 @@ class ArticleExpiryTest {
 
     /** Waits (up to 8 s) for {@code change} in the change feed after {@code since}: the public's or the editors'. */
     private static void awaitChange(String since, String change, boolean publicFeed) throws InterruptedException {
-        java.util.function.Supplier<io.restassured.specification.RequestSpecification> reader =
-                publicFeed ? Api::anonymous : Api::asAdmin;
-        for (int i = 0; i < 80; i++) {
-            if (ChangeFeedTest.changesAfter(reader, since).contains(change)) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        assertThat(ChangeFeedTest.changesAfter(reader, since)).contains(change);
+        Api.awaitChange(publicFeed ? Api::anonymous : Api::asAdmin, since, change, 8);
     }
 }

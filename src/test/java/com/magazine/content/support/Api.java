@@ -141,13 +141,23 @@ public final class Api {
      */
     public static void awaitAnnounced(String slug, String since) throws InterruptedException {
         String id = asAdmin().when().get("/api/v1/articles/" + slug).then().statusCode(200).extract().path("id");
-        String announced = "article:" + id + ":upsert:published";
-        for (int i = 0; i < 50; i++) {
-            if (com.magazine.content.feed.ChangeFeedTest.changesAfter(() -> asAdmin(), since).contains(announced)) {
+        awaitChange(Api::asAdmin, since, "article:" + id + ":upsert:published", 5);
+    }
+
+    /**
+     * Waits (up to {@code seconds}) until the change feed after {@code since}, as {@code reader} reads it, holds
+     * {@code change} (type:id:op:action); fails naming what it held instead.
+     */
+    public static void awaitChange(java.util.function.Supplier<RequestSpecification> reader, String since,
+            String change, int seconds) throws InterruptedException {
+        List<String> seen = List.of();
+        for (int i = 0; i < seconds * 10; i++) {
+            seen = com.magazine.content.feed.ChangeFeedTest.changesAfter(reader, since);
+            if (seen.contains(change)) {
                 return;
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("the scheduled article " + slug + " was not announced within 5 s");
+        throw new AssertionError(change + " was not in the change feed within " + seconds + " s; it held " + seen);
     }
 }
