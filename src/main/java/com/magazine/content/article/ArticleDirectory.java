@@ -99,6 +99,23 @@ public class ArticleDirectory {
                 });
     }
 
+    /** An article as an import finds it again: its slug and status now. */
+    public record Stored(UUID id, String slug, ArticleStatus status) {
+    }
+
+    /** For imports: the article with this id, whoever may see it. */
+    @Transactional
+    public Optional<Stored> stored(UUID id) {
+        Instant now = Timestamps.now();
+        return articles.findByIdOptional(id).map(a -> new Stored(a.id(), a.slug(), a.statusAt(now)));
+    }
+
+    /** For imports: whether an article (or an old slug of one) has this slug. */
+    @Transactional
+    public boolean slugTaken(String slug) {
+        return articles.slugTaken(slug, null);
+    }
+
     /** What the comment feature needs of an article it posts under. */
     public record CommentTarget(UUID id, ArticleStatus status, boolean commentsOpen) {
     }

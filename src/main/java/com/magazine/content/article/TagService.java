@@ -57,4 +57,20 @@ public class TagService {
                 Set.of(ArticleKeys.tag(tag.id()), ArticleKeys.PUBLIC_ARTICLES)));
         return tags.viewOf(tag, now, caller.get().staff());
     }
+
+    /**
+     * For imports: makes the tag named {@code name} unless one has its slug already (a section when
+     * {@code section}). Answers whether it was made.
+     */
+    @Transactional
+    public boolean ensure(String name, boolean section) {
+        String clean = com.magazine.content.common.text.Text.line(name);
+        String slug = clean == null ? "" : com.magazine.content.common.text.Slugs.of(clean);
+        if (slug.isEmpty() || tags.findBySlug(slug).isPresent()) {
+            return false;
+        }
+        tags.findOrCreate(java.util.Map.of(slug, clean), section ? slug : null,
+                com.magazine.content.common.time.Timestamps.now());
+        return true;
+    }
 }

@@ -94,6 +94,26 @@ class Comment {
         this.updatedAt = createdAt;
     }
 
+    /** A comment brought from another system, with its own date and status (an import). */
+    static Comment imported(UUID articleId, Comment parent, String authorName, String authorEmail, String authorUrl,
+            String body, CommentStatus status, String ip, Instant createdAt) {
+        Comment comment = new Comment(articleId, parent, authorName, authorEmail, authorUrl, body, status, ip);
+        comment.createdAt = createdAt;
+        comment.updatedAt = createdAt;
+        return comment;
+    }
+
+    /** A re-import: what the other system says now. */
+    void reimported(String authorName, String authorEmail, String authorUrl, String body, CommentStatus status) {
+        this.authorName = authorName;
+        this.authorEmail = authorEmail;
+        this.emailKey = emailKey(authorEmail);
+        this.authorUrl = authorUrl;
+        this.body = body;
+        this.status = status;
+        this.updatedAt = Timestamps.now();
+    }
+
     static String emailKey(String email) {
         return email.strip().toLowerCase(Locale.ROOT);
     }

@@ -105,6 +105,54 @@ public class CommentService {
                 comment.authorUrl(), comment.body(), CommentText.html(comment.body()), comment.createdAt());
     }
 
+    /** A comment as another system (an import) hands it over: its own date, status and address. */
+    public record ImportedComment(UUID existingId, UUID parentId, String authorName, String authorEmail,
+            String authorUrl, String body, CommentStatus status, String ip, Instant createdAt) {
+    }
+
+    /**
+     * Writes an imported comment under an article (or updates the one imported before, {@code existingId}): a write
+     * like any other (change feed, counts), but with the comment's own date and status, and its address only while
+     * within the retention period. A parent that is not on the article makes it a top-level comment. Answers its id.
+     */
+    @Transactional
+    public UUID importComment(UUID articleId, ImportedComment imported) {
+        String name = Text.line(CommentText.clean(imported.authorName()));
+        String body = CommentText.clean(imported.body());
+        if (body == null) {
+            throw Problems.unprocessable("body", "has no text");
+        }
+        String email = imported.authorEmail() == null ? "" : imported.authorEmail().strip();
+        String url = imported.authorUrl() == null || imported.authorUrl().isBlank() ? null : imported.authorUrl().strip();
+        Comment existing = imported.existingId() == null ? null
+                : comments.findByIdOptional(imported.existingId()).filter(c -> c.articleId().equals(articleId))
+                        .orElse(null);
+        if (existing != null) {
+            boolean statusChanges = existing.status() != imported.status() && imported.status() != CommentStatus.pending;
+            existing.reimported(name == null ? "Anonymous" : name, email, url, body, existing.status());
+            comments.persistAndFlush(existing);
+            if (statusChanges) {
+                decide(existing, imported.status());
+            } else {
+                record(existing, existing.status() == CommentStatus.approved ? Change.Op.upsert : null,
+                        Change.Op.upsert, Change.Event.COMMENT_UPDATED);
+            }
+            return existing.id();
+        }
+        Comment parent = imported.parentId() == null ? null : comments.findByIdOptional(imported.parentId())
+                .filter(c -> c.articleId().equals(articleId)).orElse(null);
+        while (parent != null && parent.depth() + 1 >= config.maxDepth() && parent.parentId() != null) {
+            parent = comments.findById(parent.parentId()); // threads deeper than ours join the deepest level
+        }
+        boolean recent = imported.createdAt().isAfter(Timestamps.now().minus(config.addressRetention()));
+        Comment comment = Comment.imported(articleId, parent, name == null ? "Anonymous" : name, email, url, body,
+                imported.status(), recent ? imported.ip() : null, imported.createdAt());
+        comments.persistAndFlush(comment);
+        record(comment, comment.status() == CommentStatus.approved ? Change.Op.upsert : null, Change.Op.upsert,
+                Change.Event.COMMENT_POSTED);
+        return comment.id();
+    }
+
     /** The approved threads of an article: top-level comments oldest first, each with its approved replies nested. */
     @Transactional
     public Page<CommentView> threads(String slug, PageRequest page) {

@@ -41,6 +41,28 @@ public interface ContentConfig {
 
     Assets assets();
 
+    Imports imports();
+
+    /** Imports of other systems' exports (README: Moving a WordPress site). */
+    interface Imports {
+
+        /** Where uploaded files wait while their import runs (and after, until the job is deleted). */
+        @WithDefault("data/imports")
+        String folder();
+
+        /** The largest file taken over HTTP; larger archives are imported with the command line. */
+        @WithDefault("64M")
+        io.quarkus.runtime.configuration.MemorySize maxBytes();
+
+        /** How often each instance looks for an import to run or take over ("off": never). */
+        @WithDefault("5s")
+        String pollEvery();
+
+        /** How long a running import's claim lasts without progress before another instance may take it over. */
+        @WithDefault("2M")
+        java.time.Duration lease();
+    }
+
     /** Images: what an upload may be, and where the files are kept (README: Assets). */
     interface Assets {
 

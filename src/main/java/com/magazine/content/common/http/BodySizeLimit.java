@@ -27,20 +27,28 @@ class BodySizeLimit {
     /** Where uploads of files are taken: their limit is the assets' own. */
     static final String UPLOADS = "/api/v1/assets";
 
+    /** Where files to import are taken: their limit is the imports' own. */
+    static final String IMPORTS = "/api/v1/imports";
+
     private final long maxBytes;
     private final long maxUploadBytes;
+    private final long maxImportBytes;
     private final ObjectMapper mapper;
 
     BodySizeLimit(ContentConfig config, ObjectMapper mapper) {
         this.maxBytes = config.http().maxBodySize().asLongValue();
         this.maxUploadBytes = config.assets().maxBytes().asLongValue();
+        this.maxImportBytes = config.imports().maxBytes().asLongValue();
         this.mapper = mapper;
     }
 
-    /** The limit of this request's body: the assets' for uploads, else the one of every JSON body. */
+    /** The limit of this request's body: the assets' for uploads, the imports' for imports, else a JSON body's. */
     private long limitOf(HttpServerRequest request) {
-        return request.method() == io.vertx.core.http.HttpMethod.POST && request.path().equals(UPLOADS)
-                ? maxUploadBytes : maxBytes;
+        if (request.method() != io.vertx.core.http.HttpMethod.POST) {
+            return maxBytes;
+        }
+        return request.path().equals(UPLOADS) ? maxUploadBytes
+                : request.path().equals(IMPORTS) ? maxImportBytes : maxBytes;
     }
 
     void register(@Observes Filters filters) {
