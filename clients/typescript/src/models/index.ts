@@ -78,6 +78,8 @@ export * from './QuotationInput.js';
 export * from './QuotationInputPatch.js';
 export * from './QuoteBlock.js';
 export * from './ResponsiveImage.js';
+export * from './RestoredArchive.js';
+export * from './RestoredTable.js';
 export * from './Revision.js';
 export * from './RevisionContent.js';
 export * from './Role.js';

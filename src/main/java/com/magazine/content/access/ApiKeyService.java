@@ -53,6 +53,12 @@ public class ApiKeyService {
                 .maximumSize(100_000).build();
     }
 
+    /** The keys were replaced as a whole (a restore): what was checked before says nothing of them now. */
+    void replaced(@jakarta.enterprise.event.Observes com.magazine.content.common.events.ContentReplaced replaced) {
+        known.invalidateAll();
+        unknown.invalidateAll();
+    }
+
     /** The holder of {@code secret}, if it is the configured admin key or an active stored key. */
     @Transactional
     Optional<KeyHolder> authenticate(String secret) {

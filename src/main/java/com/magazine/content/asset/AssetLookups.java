@@ -52,6 +52,11 @@ class AssetLookups implements Purgeable {
     }
 
     @Override
+    public void purgeAll() {
+        lookups.invalidateAll();
+    }
+
+    @Override
     public void purge(Collection<String> surrogateKeys) {
         for (String key : surrogateKeys) {
             if (key.startsWith(PREFIX)) {

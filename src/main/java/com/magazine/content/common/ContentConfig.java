@@ -63,6 +63,16 @@ public interface ContentConfig {
         java.time.Duration lease();
     }
 
+    Backup backup();
+
+    /** Export and restore of the whole content (README: Back up and restore). */
+    interface Backup {
+
+        /** The largest archive {@code POST /api/v1/restore} takes (announced by Content-Length). */
+        @WithDefault("8G")
+        io.quarkus.runtime.configuration.MemorySize maxBytes();
+    }
+
     /** Images: what an upload may be, and where the files are kept (README: Assets). */
     interface Assets {
 

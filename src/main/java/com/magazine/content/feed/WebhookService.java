@@ -86,6 +86,16 @@ public class WebhookService {
                 delivery -> cursors.encode(list, delivery.createdAt().toString(), delivery.id().toString()));
     }
 
+    /**
+     * A new random secret, sealed for storing, that nobody is told: what a webhook restored from an archive (which
+     * never holds secrets) is given until its owner makes it anew.
+     */
+    public String newSealedSecret() {
+        byte[] random = new byte[32];
+        new java.security.SecureRandom().nextBytes(random);
+        return secrets.seal(java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random));
+    }
+
     /** Admins see every webhook; anyone else only their own (a 404 for others', as if they did not exist). */
     private Webhook find(UUID id) {
         String owner = ownerFilter();

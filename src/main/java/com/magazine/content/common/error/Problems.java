@@ -134,6 +134,14 @@ public final class Problems {
         }
     }
 
+    /**
+     * A problem of a type of its own about one part of the body ({@code field}: a member, or an entry and line of an
+     * uploaded archive), listed in {@code violations} as validation failures are.
+     */
+    public static HttpProblem violation(String type, int status, String title, String field, String message) {
+        return withViolation(type, status, title, field, message);
+    }
+
     private static HttpProblem withViolation(String type, int status, String title, String field, String message) {
         return HttpProblem.builder()
                 .withType(URI.create(TYPE_PREFIX + type))

@@ -22,7 +22,7 @@ import org.postgresql.PGNotification;
 public class ChangeNotifications {
 
     /** The channel changes are announced on. */
-    static final String CHANNEL = "content_changes";
+    public static final String CHANNEL = "content_changes";
 
     /** Fired (on the listening thread) when other transactions committed changes. */
     public record Committed() {

@@ -26,6 +26,8 @@ class BodySizeLimit {
 
     /** Where uploads of files are taken: their limit is the assets' own. */
     static final String UPLOADS = "/api/v1/assets";
+    /** Where archives are restored from: their limit is the backups' own, and their body is never held here. */
+    static final String ARCHIVES = "/api/v1/restore";
 
     /** Where files to import are taken: their limit is the imports' own. */
     static final String IMPORTS = "/api/v1/imports";
@@ -33,22 +35,28 @@ class BodySizeLimit {
     private final long maxBytes;
     private final long maxUploadBytes;
     private final long maxImportBytes;
+    private final long maxArchiveBytes;
     private final ObjectMapper mapper;
 
     BodySizeLimit(ContentConfig config, ObjectMapper mapper) {
         this.maxBytes = config.http().maxBodySize().asLongValue();
         this.maxUploadBytes = config.assets().maxBytes().asLongValue();
         this.maxImportBytes = config.imports().maxBytes().asLongValue();
+        this.maxArchiveBytes = config.backup().maxBytes().asLongValue();
         this.mapper = mapper;
     }
 
-    /** The limit of this request's body: the assets' for uploads, the imports' for imports, else a JSON body's. */
+    /**
+     * The limit of this request's body: the assets' for uploads, the imports' for imports, the backups' for archives,
+     * else a JSON body's.
+     */
     private long limitOf(HttpServerRequest request) {
         if (request.method() != io.vertx.core.http.HttpMethod.POST) {
             return maxBytes;
         }
         return request.path().equals(UPLOADS) ? maxUploadBytes
-                : request.path().equals(IMPORTS) ? maxImportBytes : maxBytes;
+                : request.path().equals(IMPORTS) ? maxImportBytes
+                : request.path().equals(ARCHIVES) ? maxArchiveBytes : maxBytes;
     }
 
     void register(@Observes Filters filters) {
@@ -74,7 +82,9 @@ class BodySizeLimit {
             }
             return;
         }
+        // an archive sent chunked streams on to the restore (admins only), which must not hold gigabytes in memory
         if (request.getHeader(HttpHeaders.TRANSFER_ENCODING) == null || request.isEnded()
+                || maxBytes == maxArchiveBytes && request.path().equals(ARCHIVES)
                 || !(context instanceof RoutingContextInternal internal)) {
             context.next();
             return;

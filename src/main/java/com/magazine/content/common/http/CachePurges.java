@@ -3,6 +3,7 @@ package com.magazine.content.common.http;
 import com.magazine.content.common.events.ChangeLog;
 import com.magazine.content.common.events.ChangeNotifications;
 import com.magazine.content.common.events.ChangeRecorded;
+import com.magazine.content.common.events.ContentReplaced;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,6 +52,18 @@ class CachePurges {
     private void purge(List<String> keys) {
         for (Purgeable purgeable : purgeables) {
             purgeable.purge(keys);
+        }
+    }
+
+    /**
+     * The content was replaced as a whole (a restore): every purgeable forgets everything, and the change log is read
+     * on from its new end (its numbers are the restored ones, which may lie before or after where this reader was).
+     */
+    synchronized void replaced(@Observes ContentReplaced replaced) {
+        purgedHere.clear();
+        position = log.end();
+        for (Purgeable purgeable : purgeables) {
+            purgeable.purgeAll();
         }
     }
 

@@ -11,4 +11,7 @@ public interface Purgeable {
 
     /** Forget everything that depends on any of these surrogate keys. */
     void purge(Collection<String> surrogateKeys);
+
+    /** Forget everything: the content was replaced as a whole (a restore), so nothing kept describes it. */
+    void purgeAll();
 }

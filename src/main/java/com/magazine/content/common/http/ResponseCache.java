@@ -295,6 +295,14 @@ public class ResponseCache implements Purgeable {
     }
 
 
+    @Override
+    public void purgeAll() {
+        generation.incrementAndGet();
+        purges.incrementAndGet();
+        entries.invalidateAll();
+        index.clear();
+    }
+
     /**
      * Forgets that {@code key}'s answer carries {@code surrogate}, unless the answer now kept for {@code key} (one that
      * replaced the removed one) carries it too. Decided and done under the index's lock for {@code surrogate}, which
