@@ -79,6 +79,11 @@ import {
     PublishRequestToJSON,
 } from '../models/PublishRequest.js';
 import {
+    type Redirect,
+    RedirectFromJSON,
+    RedirectToJSON,
+} from '../models/Redirect.js';
+import {
     type Revision,
     RevisionFromJSON,
     RevisionToJSON,
@@ -197,6 +202,13 @@ export interface GetArticleRevisionRequest {
      * The article's slug; an old slug answers 301 to the current one.
      */
     slug: string;
+}
+
+export interface GetRedirectRequest {
+    /**
+     * The old path, or the whole old URL.
+     */
+    path: string;
 }
 
 export interface GetTagRequest {
@@ -996,6 +1008,64 @@ export class ArticlesApi extends runtime.BaseAPI {
      */
     async getArticleRevision(requestParameters: GetArticleRevisionRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<Revision> {
         const response = await this.getArticleRevisionRaw(requestParameters, initOverrides);
+        return await response.value();
+    }
+
+    /**
+     * Creates request options for getRedirect without sending the request
+     */
+    async getRedirectRequestOpts(requestParameters: GetRedirectRequest): Promise<runtime.RequestOpts> {
+        if (requestParameters['path'] == null) {
+            throw new runtime.RequiredError(
+                'path',
+                'Required parameter "path" was null or undefined when calling getRedirect().'
+            );
+        }
+
+        const queryParameters: any = {};
+
+        if (requestParameters['path'] != null) {
+            queryParameters['path'] = requestParameters['path'];
+        }
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("apiKey", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+
+        let urlPath = `/api/v1/redirects`;
+
+        return {
+            path: urlPath,
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        };
+    }
+
+    /**
+     * For a frontend that took over a site: the article an old path (a WordPress permalink such as `/2019/12/03/a-title/`, or `/?p=123`) was imported from, so that it answers 301 to its own page of it. The path may be given with or without its host and trailing slash.
+     * Find where an old path lives now
+     */
+    async getRedirectRaw(requestParameters: GetRedirectRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<Redirect>> {
+        const requestOptions = await this.getRedirectRequestOpts(requestParameters);
+        const response = await this.request(requestOptions, initOverrides);
+
+        return new runtime.JSONApiResponse(response, (jsonValue) => RedirectFromJSON(jsonValue));
+    }
+
+    /**
+     * For a frontend that took over a site: the article an old path (a WordPress permalink such as `/2019/12/03/a-title/`, or `/?p=123`) was imported from, so that it answers 301 to its own page of it. The path may be given with or without its host and trailing slash.
+     * Find where an old path lives now
+     */
+    async getRedirect(requestParameters: GetRedirectRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<Redirect> {
+        const response = await this.getRedirectRaw(requestParameters, initOverrides);
         return await response.value();
     }
 

@@ -7,6 +7,7 @@ export * from './AuthorsApi.js';
 export * from './BackupApi.js';
 export * from './CommentModerationApi.js';
 export * from './CommentsApi.js';
+export * from './ImportsApi.js';
 export * from './MediaApi.js';
 export * from './QuotationsApi.js';
 export * from './SyndicationApi.js';

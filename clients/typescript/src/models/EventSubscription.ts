@@ -44,6 +44,7 @@ export const EventSubscription = {
     CommentRejected: 'comment.rejected',
     CommentSpam: 'comment.spam',
     CommentDeleted: 'comment.deleted',
+    CommentUpdated: 'comment.updated',
     AssetCreated: 'asset.created',
     AssetUpdated: 'asset.updated',
     AssetDeleted: 'asset.deleted',

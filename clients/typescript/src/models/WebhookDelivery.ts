@@ -81,6 +81,7 @@ export const WebhookDeliveryEventEnum = {
     CommentRejected: 'comment.rejected',
     CommentSpam: 'comment.spam',
     CommentDeleted: 'comment.deleted',
+    CommentUpdated: 'comment.updated',
     AssetCreated: 'asset.created',
     AssetUpdated: 'asset.updated',
     AssetDeleted: 'asset.deleted',

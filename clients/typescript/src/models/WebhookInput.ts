@@ -32,7 +32,7 @@ export interface WebhookInput {
      */
     url: string;
     /**
-     * Events to receive: article.published, article.scheduled, article.updated, article.unpublished, article.archived, article.deleted, article.restored, article.corrected, author.created, author.updated, author.deleted, quotation.created, quotation.updated, quotation.deleted, comment.posted, comment.approved, comment.rejected, comment.spam, comment.deleted, asset.created, asset.updated, asset.deleted, tag.updated; a type with .* (article.*) or * for all.
+     * Events to receive: article.published, article.scheduled, article.updated, article.unpublished, article.archived, article.deleted, article.restored, article.corrected, author.created, author.updated, author.deleted, quotation.created, quotation.updated, quotation.deleted, comment.posted, comment.approved, comment.rejected, comment.spam, comment.deleted, comment.updated, asset.created, asset.updated, asset.deleted, tag.updated; a type with .* (article.*) or * for all.
      */
     events: Array<EventSubscription>;
     /**

@@ -81,6 +81,7 @@ export const WebhookPayloadEventEnum = {
     CommentRejected: 'comment.rejected',
     CommentSpam: 'comment.spam',
     CommentDeleted: 'comment.deleted',
+    CommentUpdated: 'comment.updated',
     AssetCreated: 'asset.created',
     AssetUpdated: 'asset.updated',
     AssetDeleted: 'asset.deleted',

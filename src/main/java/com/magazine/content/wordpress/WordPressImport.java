@@ -163,7 +163,7 @@ class WordPressImport {
             if (draft instanceof HtmlBlocks.Paragraph p) {
                 body.add(new Block.Paragraph(null, p.html()));
             } else if (draft instanceof HtmlBlocks.Heading h) {
-                body.add(new Block.Heading(null, h.level(), h.text()));
+                body.add(new Block.Heading(null, h.level(), escape(h.text())));
             } else if (draft instanceof HtmlBlocks.ListItems l) {
                 body.add(new Block.ListBlock(null, l.ordered(), l.itemsHtml()));
             } else if (draft instanceof HtmlBlocks.Quote q) {
