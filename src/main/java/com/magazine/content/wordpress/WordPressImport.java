@@ -173,7 +173,7 @@ class WordPressImport {
                             + "\"): attributed to 'Unattributed'; name its speaker"));
                 }
                 quotes.add(new ImportWriter.Quote(body.size(), new QuotationInput(cut(q.text(), 10000),
-                        new Speaker(attributed ? cut(q.citation(), 200) : "Unattributed", null, null), null, null,
+                        attributed ? speaker(q.citation()) : new Speaker("Unattributed", null, null), null, null,
                         null, attributed ? null : "Imported without an attribution.")));
                 body.add(new Block.Paragraph(null, "(quotation)")); // replaced by the quote block when written
             } else if (draft instanceof HtmlBlocks.Image image) {
@@ -269,6 +269,23 @@ class WordPressImport {
                     + cut(altText, 80) + "' stands in for it; write a real one"));
         }
         return writer.image(run, url.strip(), ImportWriter.cut(altText, 1000), ImportWriter.cut(captionText, 2000));
+    }
+
+    /**
+     * Who a citation names: "Mara Quist, historian of naval trade" is Mara Quist, with what follows the first comma
+     * as her description; a citation without a comma is all name.
+     */
+    static Speaker speaker(String citation) {
+        String text = citation.strip();
+        int comma = text.indexOf(',');
+        if (comma > 0 && comma < text.length() - 1) {
+            String name = text.substring(0, comma).strip();
+            String description = text.substring(comma + 1).strip();
+            if (!name.isEmpty() && name.length() <= 200 && !description.isEmpty() && description.length() <= 300) {
+                return new Speaker(name, description, null);
+            }
+        }
+        return new Speaker(cut(text, 200), null, null);
     }
 
     /** A slug from WordPress's post_name (percent-encoded UTF-8 for non-ASCII slugs); null when none is usable. */

@@ -234,6 +234,8 @@ class CacheCoherenceWalkTest {
                 "/api/v1/speakers?q=" + w.speaker));
         routes.put("/api/v1/tags [application/json]", w -> reads(json, "/api/v1/tags?limit=100",
                 "/api/v1/tags?type=series"));
+        routes.put("/api/v1/redirects [application/json]", w -> reads(json, w.sample(w.legacyPaths, List.of(), 3)
+                .stream().map(path -> "/api/v1/redirects?path=" + path).toArray(String[]::new)));
         routes.put("/api/v1/tags/{slug} [application/json]", w -> reads(json, "/api/v1/tags/" + w.tagSlug(0),
                 "/api/v1/tags/" + w.tagSlug(1)));
         Map<String, String> feeds = Map.of("rss", "application/rss+xml", "atom", "application/atom+xml",
@@ -536,6 +538,17 @@ class CacheCoherenceWalkTest {
         assertThat(response.statusCode()).as("create article (%s): %s", step, response.asString()).isEqualTo(201);
         String slug = response.path("slug");
         world.articles.add(slug);
+        // an old address, as an import records one (the walk reads where it lives as the article moves and goes)
+        String path = "/walk-" + run + "/" + slug + "/";
+        try (var connection = database.getConnection(); var statement = connection.prepareStatement(
+                "insert into article_legacy_path (path, article_id) values (?, cast(? as uuid))")) {
+            statement.setString(1, path);
+            statement.setString(2, response.path("id"));
+            statement.executeUpdate();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        world.legacyPaths.add(path);
         return slug;
     }
 
@@ -620,6 +633,7 @@ class CacheCoherenceWalkTest {
          */
         final List<Instant> scheduled = new ArrayList<>();
         final List<String> assets = new ArrayList<>();
+        final List<String> legacyPaths = new ArrayList<>();
         final String word = "zephyr" + run;
         final String speaker = "Orla Vance " + run;
         final List<String> tagNames = List.of("Walk " + run + " Harbor", "Walk " + run + " Courts");
