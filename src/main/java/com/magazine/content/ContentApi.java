@@ -13,6 +13,6 @@ public class ContentApi {
 
     public static void main(String... args) {
         EmbeddedDatabase.startUnlessConfigured();
-        Quarkus.run(args);
+        Quarkus.run(ContentCommands.class, args);
     }
 }
