@@ -283,6 +283,79 @@ class WordPressImportTest {
         asAdmin().when().get("/api/v1/articles/" + token + "-why-rent-caps-keep-failing").then().statusCode(404);
     }
 
+    /** A small export with what real ones hold: odd statuses, a slug twice, a stranger, an orphan, broken markup. */
+    static String oddSite(String token) {
+        String item = """
+                <item><title>%s</title><dc:creator><![CDATA[%s]]></dc:creator>
+                <content:encoded><![CDATA[%s]]></content:encoded><excerpt:encoded><![CDATA[]]></excerpt:encoded>
+                <wp:post_id>%d</wp:post_id><wp:post_date_gmt>2024-05-0%d 10:00:00</wp:post_date_gmt>
+                <wp:post_name>%s</wp:post_name><wp:status>%s</wp:status><wp:post_type>post</wp:post_type>
+                %s</item>
+                """;
+        String orphan = """
+                <wp:comment><wp:comment_id>71</wp:comment_id><wp:comment_author>Odile</wp:comment_author>
+                <wp:comment_author_email>odile@mail.example</wp:comment_author_email>
+                <wp:comment_date_gmt>2024-05-02 11:00:00</wp:comment_date_gmt>
+                <wp:comment_content>The thread I answered is gone, but I stand by this.</wp:comment_content>
+                <wp:comment_approved>1</wp:comment_approved><wp:comment_parent>70</wp:comment_parent></wp:comment>
+                """;
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/"
+                     xmlns:content="http://purl.org/rss/1.0/modules/content/"
+                     xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+                <channel><title>Odd Pages</title><link>https://%1$s.odd.example</link>
+                <wp:wxr_version>1.2</wp:wxr_version><wp:base_site_url>https://%1$s.odd.example</wp:base_site_url>
+                <wp:author><wp:author_id>1</wp:author_id><wp:author_login>%1$sed</wp:author_login>
+                <wp:author_display_name>Edda Lund</wp:author_display_name></wp:author>
+                """.formatted(token)
+                + item.formatted("First of two", token + "ed", "<p>The first <b>bold claim", 1, 1,
+                        token + "-same", "publish", "")
+                + item.formatted("Second of two", token + "ed", "<div>Unclosed <em>emphasis</div></p>more text", 2,
+                        2, token + "-same", "publish", orphan)
+                + item.formatted("A stranger's post", token + "stranger", "Words by someone the file does not list.",
+                        3, 3, token + "-stranger", "publish", "")
+                + item.formatted("A status from a plugin", token + "ed", "Kept, as a draft.", 4, 4,
+                        token + "-plugin", "in-review", "")
+                + item.formatted("Thrown away", token + "ed", "Not wanted.", 5, 5, token + "-trash", "trash", "")
+                + "</channel></rss>\n";
+    }
+
+    @Test
+    void oddItemsAreImportedAsFarAsTheyCanBeAndReported() {
+        String token = token();
+        String id = start(oddSite(token));
+        JsonPath job = run(id);
+        assertThat(job.getString("status")).isEqualTo("done");
+        assertThat(job.getInt("counts.posts.created")).as(job.prettify()).isEqualTo(4);
+        assertThat(job.getInt("counts.posts.skipped")).isEqualTo(1); // the trashed one
+        // broken HTML: every word kept, the markup mended
+        asAdmin().when().get("/api/v1/articles/" + token + "-same").then().statusCode(200)
+                .body("body[0].text", containsString("bold claim"));
+        // the same slug twice: the second post gets a slug of its own, said in the report
+        String second = report(id).stream().filter(entry -> String.valueOf(entry.get("message"))
+                .contains("belongs to another article here")).map(entry -> (String) entry.get("target"))
+                .findFirst().orElseThrow();
+        assertThat(second).isNotEqualTo(token + "-same");
+        anonymous().when().get("/api/v1/articles/" + second).then().statusCode(200)
+                .body("title", equalTo("Second of two"))
+                .body("body.text", hasItem(containsString("emphasis"))).body("body.text", hasItem(containsString("more text")));
+        // the reply whose parent is not in the file starts a thread of its own
+        anonymous().when().get("/api/v1/articles/" + second + "/comments").then().statusCode(200)
+                .body("items[0].authorName", equalTo("Odile")).body("items[0].parentId", equalTo(null));
+        // the author the file does not list is made from the login, and flagged
+        anonymous().when().get("/api/v1/articles/" + token + "-stranger").then().statusCode(200)
+                .body("authors[0].slug", equalTo(token + "stranger"));
+        asAdmin().when().get("/api/v1/articles/" + token + "-plugin").then().statusCode(200)
+                .body("status", equalTo("draft"));
+        assertThat(report(id)).extracting(entry -> (String) entry.get("message"))
+                .anyMatch(message -> message.contains("belongs to another article here"))
+                .anyMatch(message -> message.contains("not in the file: it starts a thread of its own"))
+                .anyMatch(message -> message.contains("whom the file's authors do not list"))
+                .anyMatch(message -> message.contains("the status 'in-review' is unknown"))
+                .anyMatch(message -> message.contains("'trash' in WordPress"));
+    }
+
     @Test
     void onlyAdminsImport() {
         withKey(editorKey()).contentType("application/xml").body("<rss/>".getBytes(StandardCharsets.UTF_8))
