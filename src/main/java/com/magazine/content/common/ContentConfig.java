@@ -46,7 +46,7 @@ public interface ContentConfig {
     /** Imports of other systems' exports (README: Moving a WordPress site). */
     interface Imports {
 
-        /** Where uploaded files wait while their import runs (and after, until the job is deleted). */
+        /** Where uploaded files wait while their import runs (deleted when it ends). */
         @WithDefault("data/imports")
         String folder();
 

@@ -49,11 +49,11 @@ class ImportJobRepository {
     List<ImportJob> page(Instant beforeAt, UUID beforeId, int limit) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("select " + COLUMNS + " from import_job"
-                        + (beforeAt == null ? "" : " where (created_at, id) < (?1, ?2)")
-                        + " order by created_at desc, id desc limit ?3")
-                .setParameter(1, beforeAt == null ? Instant.EPOCH : beforeAt)
-                .setParameter(2, beforeId == null ? new UUID(0, 0) : beforeId)
-                .setParameter(3, limit).getResultList();
+                        + " where ?1 or (created_at, id) < (?2, ?3) order by created_at desc, id desc limit ?4")
+                .setParameter(1, beforeAt == null)
+                .setParameter(2, beforeAt == null ? Instant.EPOCH : beforeAt)
+                .setParameter(3, beforeId == null ? new UUID(0, 0) : beforeId)
+                .setParameter(4, limit).getResultList();
         return rows.stream().map(this::job).toList();
     }
 

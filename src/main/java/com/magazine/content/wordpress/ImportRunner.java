@@ -23,12 +23,14 @@ public class ImportRunner {
     private static final Logger LOG = Logger.getLogger(ImportRunner.class);
 
     private final ImportJobRepository jobs;
+    private final ImportService uploads;
     private final WordPressImport wordpress;
     private final Duration lease;
     private final String instance;
 
-    ImportRunner(ImportJobRepository jobs, WordPressImport wordpress, ContentConfig config) {
+    ImportRunner(ImportJobRepository jobs, ImportService uploads, WordPressImport wordpress, ContentConfig config) {
         this.jobs = jobs;
+        this.uploads = uploads;
         this.wordpress = wordpress;
         this.lease = config.imports().lease();
         this.instance = instanceName();
@@ -77,6 +79,7 @@ public class ImportRunner {
         String outcome = status;
         String why = error;
         QuarkusTransaction.requiringNew().run(() -> jobs.finish(id, outcome, why, Timestamps.now()));
+        uploads.forget(Path.of(job.filePath())); // an uploaded file goes; one named on the command line stays
         LOG.infof("Import %s: %s%s", id, outcome, why == null ? "" : " (" + why + ")");
     }
 

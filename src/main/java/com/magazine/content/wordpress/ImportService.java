@@ -125,6 +125,14 @@ public class ImportService {
         }
     }
 
+    /** Deletes a file this service kept for an import that has ended; a file elsewhere is not this service's. */
+    void forget(Path file) {
+        Path folder = Path.of(config.folder()).toAbsolutePath().normalize();
+        if (file.toAbsolutePath().normalize().startsWith(folder)) {
+            delete(file);
+        }
+    }
+
     private static void delete(Path file) {
         try {
             Files.deleteIfExists(file);

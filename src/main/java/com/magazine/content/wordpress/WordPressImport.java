@@ -55,8 +55,12 @@ class WordPressImport {
 
     private void header(ImportWriter.Run run, Path file) {
         try (InputStream in = Files.newInputStream(file); WxrReader reader = new WxrReader(in)) {
+            long read = 0;
             while (reader.hasNext()) {
                 WxrItem item = reader.next();
+                if (++read % PROGRESS_EVERY == 0) {
+                    writer.progress(run, run.job.headerDone(), run.job.itemsDone()); // the claim, kept
+                }
                 if (item instanceof WxrItem.Site site) {
                     run.site = firstNonBlank(site.baseBlogUrl(), site.baseSiteUrl(), site.link());
                     run.source = "wordpress:" + run.site.replaceAll("/+$", "");

@@ -121,6 +121,10 @@ class WordPressImportTest {
         JsonPath job = run(id);
         assertThat(job.getString("status")).isEqualTo("done");
         assertThat(job.getString("site")).isEqualTo("https://" + token + ".longtable.example");
+        try (var kept = java.nio.file.Files.list(java.nio.file.Path.of("target/test-imports"))) {
+            assertThat(kept.map(path -> path.getFileName().toString()))
+                    .as("the uploaded file is deleted when its import ends").doesNotContain(job.getString("fileName"));
+        }
         // five posts (published, scheduled, draft, pending, private); the page, the attachment and the menu item are
         // not articles
         assertThat(job.getInt("counts.posts.created")).isEqualTo(5);
@@ -213,19 +217,24 @@ class WordPressImportTest {
     @Test
     void aJobTakenUpAfterARestartGoesOnFromTheLastItemDone() throws Exception {
         String token = token();
-        String id = start(site("classic.xml", token));
+        String wxr = site("classic.xml", token);
+        String id = start(wxr);
         run(id);
-        // as if the instance had stopped after the second item: the job is running, its claim run out
+        // as if the instance had stopped after the second item: the job is running, its claim run out (its file
+        // where a command-line import leaves it: an uploaded one is deleted when its job ends)
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("resumed", ".xml");
+        java.nio.file.Files.writeString(file, wxr);
         String resumed = java.util.UUID.randomUUID().toString();
         try (var connection = database.getConnection(); var statement = connection.prepareStatement("""
                 insert into import_job (id, kind, status, file_name, file_path, file_bytes, fetch_images, site,
                                         header_done, items_done, counts, created_by, created_at, updated_at,
                                         lease_until, leased_by)
-                select cast(? as uuid), kind, 'running', file_name, file_path, file_bytes, fetch_images, site, true, 2,
+                select cast(? as uuid), kind, 'running', file_name, ?, file_bytes, fetch_images, site, true, 2,
                        '{}', created_by, now(), now(), now() - interval '1 minute', 'a stopped instance'
                 from import_job where id = cast(? as uuid)""")) {
             statement.setString(1, resumed);
-            statement.setString(2, id);
+            statement.setString(2, file.toString());
+            statement.setString(3, id);
             statement.executeUpdate();
         }
         JsonPath job = run(resumed);
@@ -234,6 +243,8 @@ class WordPressImportTest {
         // items 1 and 2 (posts 101 and 102) were not read again; the other three posts were, and found as they were
         assertThat(job.getInt("counts.posts.unchanged")).isEqualTo(3);
         assertThat(job.getInt("counts.authors.created") + job.getInt("counts.authors.unchanged")).isZero();
+        assertThat(file).as("a file the service did not keep itself stays").exists();
+        java.nio.file.Files.delete(file);
     }
 
     @Test
@@ -354,6 +365,18 @@ class WordPressImportTest {
                 .anyMatch(message -> message.contains("whom the file's authors do not list"))
                 .anyMatch(message -> message.contains("the status 'in-review' is unknown"))
                 .anyMatch(message -> message.contains("'trash' in WordPress"));
+    }
+
+    @Test
+    void importsAreListedNewestFirstAPageAtATime() throws IOException {
+        String first = start(site("gutenberg.xml", token()));
+        String second = start(site("gutenberg.xml", token()));
+        run(second);
+        var page = asAdmin().queryParam("limit", 1).when().get("/api/v1/imports").then().statusCode(200)
+                .header("Link", containsString("rel=\"next\"")).extract().jsonPath();
+        assertThat(page.getString("items[0].id")).isEqualTo(second);
+        asAdmin().queryParam("limit", 1).queryParam("cursor", page.getString("next")).when().get("/api/v1/imports")
+                .then().statusCode(200).body("items[0].id", equalTo(first));
     }
 
     @Test
