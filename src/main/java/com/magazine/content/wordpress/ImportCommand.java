@@ -52,8 +52,11 @@ public class ImportCommand {
                 sleep();
             }
             view = imports.get(job.id());
-            out.println("Import " + job.id() + ": " + view.status() + ", " + view.itemsDone() + " items, "
-                    + view.counts());
+            StringBuilder counts = new StringBuilder();
+            view.counts().forEach((kind, tally) -> counts.append(", ").append(kind).append(' ')
+                    .append(tally.created()).append(" new/").append(tally.updated()).append(" updated/")
+                    .append(tally.unchanged()).append(" same/").append(tally.skipped()).append(" skipped"));
+            out.println("Import " + job.id() + ": " + view.status() + ", " + view.itemsDone() + " items" + counts);
         }
         out.println("Import " + job.id() + " " + view.status() + (view.error() == null ? "" : ": " + view.error())
                 + ". Its report: GET /api/v1/imports/" + job.id() + "/report");

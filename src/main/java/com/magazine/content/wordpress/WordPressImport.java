@@ -256,7 +256,7 @@ class WordPressImport {
         if (attachmentId != null) {
             var attachment = writer.attachmentOf(run, attachmentId);
             if (attachment.isPresent()) {
-                url = url == null || url.isBlank() ? attachment.get().url() : url;
+                url = attachment.get().url(); // the original, where the post may show a resized copy
                 altText = altText != null ? altText : attachment.get().alt();
                 captionText = captionText != null ? captionText : attachment.get().caption();
                 if (altText == null) {
