@@ -4,7 +4,9 @@
 # For each size: a PostgreSQL database filled by bench/generate.sql, the production jar on it, and wrk (2 threads,
 # 32 connections, over loopback) against seven read scenarios; then nginx serving a pre-rendered copy of the same
 # answers, measured the same way, as the machine's reference. The service is measured with its response cache on (as
-# it runs in production) and off (what the database path alone gives). Results go to bench/README.md.
+# it runs in production) and off (what the database path alone gives). Beside them the framework floor (bench/floor: a
+# plain Quarkus + Panache endpoint reading the same article row by slug, and the 20 latest rows, with the same JVM
+# flags) is measured on scenarios (a) and (b), the reference of the database path. Results go to bench/README.md.
 #
 # Needs root for apt-get (wrk, nginx, postgresql) and takes a while: about 10 minutes for 5,000 articles, and the
 # generation of 1,000,000 articles adds ~15 minutes more. BENCH_DURATION (default 15s) sets each measurement.
@@ -18,15 +20,18 @@ WARMUP=${BENCH_WARMUP:-8s}
 JAVA_OPTS=${BENCH_JAVA_OPTS:--Xms224m -Xmx224m -XX:+UseSerialGC -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000}
 APP_PORT=8080
 REF_PORT=8090
+FLOOR_PORT=8081
 WORK=$(mktemp -d /tmp/content-bench.XXXX)
 chmod 755 "$WORK"   # nginx workers read the copies as an unprivileged user
 RESULTS="$WORK/results.md"
-COMMIT=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml || echo "+changes")   # what the jar is built from
+COMMIT=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml bench/floor || echo "+changes")   # what the jars are built from
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 APP_PID=
+FLOOR_PID=
 cleanup() {
   if [ -n "$APP_PID" ]; then kill "$APP_PID" 2>/dev/null || true; fi
+  if [ -n "$FLOOR_PID" ]; then kill "$FLOOR_PID" 2>/dev/null || true; fi
   for conf in "$WORK"/*/nginx.conf; do
     if [ -f "$conf" ]; then nginx -c "$conf" -s stop 2>/dev/null || true; fi
   done
@@ -58,6 +63,11 @@ build() {
     log "building the production jar"
     ./mvnw -B -q -ntp package -DskipTests
   fi
+  if [ ! -f bench/floor/target/quarkus-app/quarkus-run.jar ] \
+    || [ -n "$(find bench/floor/src bench/floor/pom.xml -newer bench/floor/target/quarkus-app/quarkus-run.jar -print -quit)" ]; then
+    log "building the framework floor"
+    ./mvnw -B -q -ntp -f bench/floor/pom.xml package -DskipTests
+  fi
 }
 
 sql() { PGPASSWORD=bench psql -h localhost -U bench -d "$1" -qtA "${@:2}"; }
@@ -79,6 +89,21 @@ start_app() { # $1 database, $2 response cache on/off
 }
 
 stop_app() { kill "$APP_PID" 2>/dev/null; wait "$APP_PID" 2>/dev/null || true; }
+
+start_floor() { # $1 database: the framework floor, with the service's JVM flags, on its own port
+  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:5432/$1" \
+  QUARKUS_DATASOURCE_USERNAME=bench QUARKUS_DATASOURCE_PASSWORD=bench QUARKUS_HTTP_PORT=$FLOOR_PORT \
+    java $JAVA_OPTS -jar bench/floor/target/quarkus-app/quarkus-run.jar > "$WORK/floor-$1.log" 2>&1 &
+  FLOOR_PID=$!
+  for _ in $(seq 1 240); do
+    curl -sf "http://localhost:$FLOOR_PORT/floor/articles?limit=1" >/dev/null 2>&1 && return 0
+    sleep 0.5
+  done
+  echo "the framework floor did not start; see $WORK/floor-$1.log" >&2
+  exit 1
+}
+
+stop_floor() { kill "$FLOOR_PID" 2>/dev/null; wait "$FLOOR_PID" 2>/dev/null || true; FLOOR_PID=; }
 
 prepare() { # $1 database, $2 size: path lists for the service, and the reference's copies of the answers
   local dir=$WORK/$1 n=$2
@@ -131,6 +156,11 @@ for name, paths in scenarios.items():
             ref.append(copy)
     with open(os.path.join(dir, f"{name}.ref"), "w") as out:
         out.write("\n".join(ref) + "\n")
+# the framework floor's requests: (a) the same 1,000 slugs, (b) the 20 latest
+with open(os.path.join(dir, "a.floor"), "w") as out:
+    out.write("".join(f"/floor/articles/{s}\n" for s in slugs))
+with open(os.path.join(dir, "b.floor"), "w") as out:
+    out.write("/floor/articles?limit=20\n")
 PY
 }
 
@@ -190,6 +220,9 @@ declare -A LABEL=(
   [a]="(a) one article by slug, full" [b]="(b) the 20 latest" [c]="(c) page 2 by cursor"
   [d]="(d) an article's comments" [e]="(e) full-text search" [f]="(f) conditional GET, 304"
   [g]="(g) RSS feed")
+# the floor each scenario's database path (cache off) is compared with, as the targets read: the one article for
+# (a), its comments (d) and the feed (g); the 20 latest for the lists (b) and (c); none for search (e) and 304s (f)
+declare -A FLOOR_OF=([a]=a [b]=b [c]=b [d]=a [g]=a)
 
 run_size() {
   local n=$1 db="bench_$1" dir="$WORK/bench_$1"
@@ -207,7 +240,7 @@ run_size() {
   size=$(sql "$db" -c "select pg_size_pretty(pg_database_size(current_database()))")
   log "preparing paths and the reference copies"
   prepare "bench_$1" "$n"
-  declare -A ON OFF REF
+  declare -A ON OFF REF FLOOR
   for s in "${NAMES[@]}"; do
     measure $APP_PORT "$dir/$s.paths" "$WARMUP" > /dev/null
     ON[$s]=$(measure $APP_PORT "$dir/$s.paths" "$DURATION")
@@ -225,6 +258,15 @@ run_size() {
   local rss_off
   rss_off=$(( $(ps -o rss= -p "$APP_PID") / 1024 ))
   stop_app
+  start_floor "$db"
+  for s in a b; do
+    measure $FLOOR_PORT "$dir/$s.floor" "$WARMUP" > /dev/null
+    FLOOR[$s]=$(measure $FLOOR_PORT "$dir/$s.floor" "$DURATION")
+    log "framework floor, $s: ${FLOOR[$s]}"
+  done
+  local rss_floor
+  rss_floor=$(( $(ps -o rss= -p "$FLOOR_PID") / 1024 ))
+  stop_floor
   start_reference "$dir"
   for s in "${NAMES[@]}"; do
     measure $REF_PORT "$dir/$s.ref" "$WARMUP" > /dev/null
@@ -234,17 +276,33 @@ run_size() {
   stop_reference "$dir"
   {
     printf '\n### %s articles (database %s)\n\n' "$(printf "%'d" "$n")" "$size"
-    printf '| scenario | nginx req/s | service req/s | %% of nginx | p50 ms | p99 ms | cache off: req/s | p50 ms | p99 ms |\n'
-    printf '|---|---:|---:|---:|---:|---:|---:|---:|---:|\n'
+    printf '| scenario | nginx req/s | service req/s | %% of nginx | p50 ms | p99 ms | cache off: req/s | p50 ms | p99 ms | floor req/s | cache off %% of floor |\n'
+    printf '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n'
     for s in "${NAMES[@]}"; do
       read -r r_rps _ _ _ <<< "${REF[$s]}"
       read -r on_rps on_p50 on_p99 _ <<< "${ON[$s]}"
       read -r off_rps off_p50 off_p99 _ <<< "${OFF[$s]}"
-      printf '| %s | %s | %s | %s%% | %s | %s | %s | %s | %s |\n' "${LABEL[$s]}" "$r_rps" "$on_rps" \
-        "$(( r_rps > 0 ? on_rps * 100 / r_rps : 0 ))" "$on_p50" "$on_p99" "$off_rps" "$off_p50" "$off_p99"
+      local f=${FLOOR_OF[$s]:-} floor_cell=– ratio_cell=–
+      if [ -n "$f" ]; then
+        read -r f_rps _ _ _ <<< "${FLOOR[$f]}"
+        floor_cell=$f_rps
+        [ "$f" = "$s" ] || floor_cell="$f_rps ($f)"
+        ratio_cell="$(( f_rps > 0 ? off_rps * 100 / f_rps : 0 ))%"
+      fi
+      printf '| %s | %s | %s | %s%% | %s | %s | %s | %s | %s | %s | %s |\n' "${LABEL[$s]}" "$r_rps" "$on_rps" \
+        "$(( r_rps > 0 ? on_rps * 100 / r_rps : 0 ))" "$on_p50" "$on_p99" "$off_rps" "$off_p50" "$off_p99" \
+        "$floor_cell" "$ratio_cell"
     done
-    printf '\nResident memory of the service after the runs: %s MB with the response cache, %s MB without.\n' \
-      "$rss_on" "$rss_off"
+    read -r fa_rps fa_p50 fa_p99 fa_failed <<< "${FLOOR[a]}"
+    read -r fb_rps fb_p50 fb_p99 fb_failed <<< "${FLOOR[b]}"
+    printf '\nFramework floor: (a) %s req/s, p50 %s ms, p99 %s ms; (b) %s req/s, p50 %s ms, p99 %s ms' \
+      "$fa_rps" "$fa_p50" "$fa_p99" "$fb_rps" "$fb_p50" "$fb_p99"
+    if [ "$fa_failed" != 0 ] || [ "$fb_failed" != 0 ]; then
+      printf ' (**non-2xx answers: %s on (a), %s on (b)**)' "$fa_failed" "$fb_failed"
+    fi
+    printf '.\n'
+    printf '\nResident memory after the runs: the service %s MB with the response cache, %s MB without; the floor %s MB.\n' \
+      "$rss_on" "$rss_off" "$rss_floor"
   } >> "$RESULTS"
 }
 
@@ -260,8 +318,8 @@ done
     "$(date -u +%Y-%m-%d)" "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)" "$(nproc)" \
     "$(( $(grep MemTotal /proc/meminfo | awk '{print $2}') / 1024 / 1024 ))" "$PG_VERSION" \
     "$COMMIT" "$DURATION"
-  printf 'measurement after %s of warm-up, everything on the one machine. Service: the production jar with %s.\n' \
-    "$WARMUP" "$JAVA_OPTS"
+  printf 'measurement after %s of warm-up, everything on the one machine. Service and framework floor: the production\n' "$WARMUP"
+  printf 'jars with %s.\n' "$JAVA_OPTS"
   cat "$RESULTS"
   printf '<!-- results:end -->\n'
 } > "$WORK/section.md"
