@@ -47,13 +47,16 @@ class ImportJobRepository {
 
     /** The newest jobs first, after {@code before} (created_at, id) when given. */
     List<ImportJob> page(Instant beforeAt, UUID beforeId, int limit) {
+        // named parameters: the first page has no cursor, and ordinal ones must then start from ?1
+        jakarta.persistence.Query query = entityManager.createNativeQuery("select " + COLUMNS + " from import_job"
+                        + (beforeAt == null ? "" : " where (created_at, id) < (:beforeAt, :beforeId)")
+                        + " order by created_at desc, id desc limit :limit")
+                .setParameter("limit", limit);
+        if (beforeAt != null) {
+            query.setParameter("beforeAt", beforeAt).setParameter("beforeId", beforeId);
+        }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("select " + COLUMNS + " from import_job"
-                        + (beforeAt == null ? "" : " where (created_at, id) < (?1, ?2)")
-                        + " order by created_at desc, id desc limit ?3")
-                .setParameter(1, beforeAt == null ? Instant.EPOCH : beforeAt)
-                .setParameter(2, beforeId == null ? new UUID(0, 0) : beforeId)
-                .setParameter(3, limit).getResultList();
+        List<Object[]> rows = query.getResultList();
         return rows.stream().map(this::job).toList();
     }
 
