@@ -1,21 +1,19 @@
 package com.magazine.content.article;
 
-import static com.magazine.content.support.Api.anonymous;
 import static com.magazine.content.support.Api.article;
 import static com.magazine.content.support.Api.createAuthor;
 import static com.magazine.content.support.Api.publishedArticle;
 import static com.magazine.content.support.Api.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.magazine.content.common.http.ResponseCache;
+import com.magazine.content.support.Costed;
+import com.magazine.content.support.StatementCounter;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManagerFactory;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.hibernate.SessionFactory;
-import org.hibernate.stat.Statistics;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** A page of articles costs the same SQL statements whatever its size: no query per row. */
@@ -23,12 +21,10 @@ import org.junit.jupiter.api.Test;
 class ArticleQueryCostTest {
 
     @Inject
-    EntityManagerFactory entityManagerFactory;
-
-    @Inject
-    ResponseCache responseCache;
+    StatementCounter counter;
 
     @Test
+    @Costed("/api/v1/articles")
     void aPageOfArticlesWithAuthorsAndTagsCostsAConstantNumberOfStatements() {
         String tag = unique("Costed");
         List<String> pictures = new java.util.ArrayList<>();
@@ -49,9 +45,9 @@ class ArticleQueryCostTest {
                     Map.of("role", "translator", "name", "Someone Else")));
             publishedArticle(body);
         }
-        long two = statements(Map.of("tag", tag.toLowerCase(), "limit", 2));
-        long twenty = statements(Map.of("tag", tag.toLowerCase(), "limit", 20));
-        long withBodies = statements(Map.of("tag", tag.toLowerCase(), "limit", 20, "fields", "slug,body,bodyHtml"));
+        long two = articles(Map.of("tag", tag.toLowerCase(), "limit", 2));
+        long twenty = articles(Map.of("tag", tag.toLowerCase(), "limit", 20));
+        long withBodies = articles(Map.of("tag", tag.toLowerCase(), "limit", 20, "fields", "slug,body,bodyHtml"));
         // the tag by its slug; one statement finds the page and reads its rows with their tags and lead images; the
         // bylines; the lead images' assets; and
         // how long the answer may be cached: when the next scheduled article goes public, when the next image's
@@ -68,24 +64,65 @@ class ArticleQueryCostTest {
             small.put("limit", 2);
             Map<String, Object> large = new HashMap<>(filter);
             large.put("limit", 20);
-            assertThat(statements(large)).as(filter.toString()).isEqualTo(statements(small)).isLessThanOrEqualTo(7);
+            assertThat(articles(large)).as(filter.toString()).isEqualTo(articles(small)).isLessThanOrEqualTo(7);
         }
     }
 
-    /**
-     * The statements one request prepares. Background jobs (scheduled announcements, webhook dispatch) share the
-     * counters and can only add to them: the least of a few runs is the request's own cost. Each run empties the
-     * response cache of lists first, so that it reaches the database.
-     */
-    private long statements(Map<String, Object> query) {
-        Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
-        long least = Long.MAX_VALUE;
-        for (int run = 0; run < 5; run++) {
-            responseCache.purge(List.of("articles"));
-            statistics.clear();
-            anonymous().queryParams(query).when().get("/api/v1/articles").then().statusCode(200);
-            least = Math.min(least, statistics.getPrepareStatementCount());
+    @Test
+    @Costed("/api/v1/articles")
+    void aPageOfSearchResultsCostsTheSameWhateverItsSize() {
+        String word = "costword" + unique("").substring(1).replace("-", "");
+        for (int i = 0; i < 22; i++) {
+            Map<String, Object> body = new HashMap<>(article(unique("Costed " + word), createAuthor(unique("Searcher")),
+                    createAuthor(unique("Co Searcher"))));
+            body.put("tags", List.of(unique("Found"), unique("Also Found")));
+            publishedArticle(body);
         }
-        return least;
+        long two = articles(Map.of("q", word, "limit", 2));
+        long twenty = articles(Map.of("q", word, "limit", 20));
+        // the matching page with its tags and lead images in one statement; the bylines; and how long the answer may
+        // be cached (the next scheduled article, the next image whose rights expire); no assets: none has an image
+        assertThat(twenty).isEqualTo(two).isEqualTo(4);
+    }
+
+    @Test
+    @Costed("/api/v1/authors/{slug}/articles")
+    void anAuthorsPageOfArticlesCostsTheSameWhateverItsSize() {
+        String author = createAuthor(unique("Prolific"));
+        for (int i = 0; i < 22; i++) {
+            Map<String, Object> body = new HashMap<>(article(unique("By Them"), author, createAuthor(unique("Co"))));
+            body.put("tags", List.of(unique("Theirs"), unique("Also Theirs")));
+            publishedArticle(body);
+        }
+        long two = counter.get("/api/v1/authors/" + author + "/articles?limit=2");
+        long twenty = counter.get("/api/v1/authors/" + author + "/articles?limit=20");
+        // the author by their slug, twice (the route checks it, the filter reads it); the page with its tags and lead
+        // images; the bylines; the two horizons
+        assertThat(twenty).isEqualTo(two).isEqualTo(6);
+    }
+
+    @Test
+    @Costed("/api/v1/articles/{slug}/related")
+    void relatedArticlesCostTheSameHowEverManyThereAre() {
+        String tag = unique("Kin");
+        String first = null;
+        for (int i = 0; i < 22; i++) {
+            Map<String, Object> body = new HashMap<>(article(unique("Kindred"), createAuthor(unique("Kin Writer")),
+                    createAuthor(unique("Kin Co"))));
+            body.put("tags", List.of(tag, unique("Own")));
+            String slug = publishedArticle(body);
+            first = first == null ? slug : first;
+        }
+        long two = counter.get("/api/v1/articles/" + first + "/related?limit=2");
+        long twenty = counter.get("/api/v1/articles/" + first + "/related?limit=20");
+        // the article by its slug; its tags; its bylines; the related ids; those articles with their tags and lead
+        // images; their bylines; the two horizons
+        assertThat(twenty).isEqualTo(two).isEqualTo(8);
+    }
+
+    /** The statements of one anonymous {@code GET /api/v1/articles} with these query parameters. */
+    private long articles(Map<String, Object> query) {
+        return counter.get("/api/v1/articles?" + query.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(parameter -> parameter.getKey() + "=" + parameter.getValue()).collect(Collectors.joining("&")));
     }
 }
