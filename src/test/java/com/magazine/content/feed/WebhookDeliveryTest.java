@@ -45,6 +45,9 @@ class WebhookDeliveryTest {
             return Map.of(
                     "content.webhooks.allow-private-targets", "true",
                     "content.webhooks.dispatch-every", "off", // only the tests dispatch: no second dispatcher races them
+                    // a receiver on a busy CI machine may take seconds to answer: a timeout there is no failure
+                    // of the dispatcher's (aSlowReceiver… shows that the dispatcher waits its time)
+                    "content.webhooks.timeout", "30S",
                     "content.webhooks.retry-base", "0.2S",
                     "content.webhooks.max-attempts", "3",
                     "content.webhooks.batch-size", "5");
