@@ -115,13 +115,33 @@ class WordPressImport {
         } catch (HttpProblem e) {
             writer.skipped(run, post, ImportWriter.describe(e), done);
         } catch (RuntimeException e) {
-            if (e instanceof WxrException) {
+            if (e instanceof WxrException || fromDatabase(e)) {
+                // the file is bad, or the database is away: the job stops (it is failed, not left half-skipped);
+                // running the file again takes up what is missing and leaves what is done as it is
                 throw e;
             }
             LOG.warnf(e, "Import %s: post %d could not be written", run.job.id(), post.id());
             writer.skipped(run, post, "could not be written (" + e.getClass().getSimpleName() + "); see the logs",
                     done);
         }
+    }
+
+    /**
+     * Whether the database failed rather than this post: no connection (SQLSTATE class 08), a transaction rolled back
+     * for another's sake (40: serialization, deadlock), the server shutting down or out of resources (57, 53).
+     */
+    private static boolean fromDatabase(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLTransientException || cause instanceof java.sql.SQLRecoverableException
+                    || cause instanceof jakarta.transaction.SystemException) {
+                return true;
+            }
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().matches("^(08|40|53|57).*")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The post as an article, with its images made assets first; {@link ImportWriter.Skipped} when not imported. */
