@@ -103,14 +103,13 @@ class Comment {
         return comment;
     }
 
-    /** A re-import: what the other system says now. */
-    void reimported(String authorName, String authorEmail, String authorUrl, String body, CommentStatus status) {
+    /** A re-import: who wrote it and what, as the other system says now (a change of status is a decision). */
+    void reimported(String authorName, String authorEmail, String authorUrl, String body) {
         this.authorName = authorName;
         this.authorEmail = authorEmail;
         this.emailKey = emailKey(authorEmail);
         this.authorUrl = authorUrl;
         this.body = body;
-        this.status = status;
         this.updatedAt = Timestamps.now();
     }
 

@@ -129,7 +129,7 @@ public class CommentService {
                         .orElse(null);
         if (existing != null) {
             boolean statusChanges = existing.status() != imported.status() && imported.status() != CommentStatus.pending;
-            existing.reimported(name == null ? "Anonymous" : name, email, url, body, existing.status());
+            existing.reimported(name == null ? "Anonymous" : name, email, url, body);
             comments.persistAndFlush(existing);
             if (statusChanges) {
                 decide(existing, imported.status());

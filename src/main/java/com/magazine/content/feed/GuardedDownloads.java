@@ -4,13 +4,10 @@ import com.magazine.content.common.ContentConfig;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.core.net.SocketAddress;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -46,12 +43,7 @@ public class GuardedDownloads {
     GuardedDownloads(TargetGuard guard, Vertx vertx, ContentConfig config) {
         this.guard = guard;
         this.timeout = config.webhooks().timeout().multipliedBy(2);
-        this.client = vertx.createHttpClient(new HttpClientOptions()
-                .setConnectTimeout((int) timeout.toMillis())
-                .setKeepAlive(false)
-                .setForceSni(true)
-                .setVerifyHost(true)
-                .setMaxRedirects(0));
+        this.client = TargetGuard.client(vertx, timeout);
     }
 
     @PreDestroy
@@ -89,16 +81,7 @@ public class GuardedDownloads {
     private Answer fetch(TargetGuard.Target target, long maxBytes) {
         String lastError = "could not connect";
         for (java.net.InetAddress address : target.addresses()) {
-            RequestOptions options = new RequestOptions()
-                    .setMethod(HttpMethod.GET)
-                    .setServer(SocketAddress.inetSocketAddress(new InetSocketAddress(address, target.port())))
-                    .setHost(target.host())
-                    .setPort(target.port())
-                    .setSsl(target.https())
-                    .setURI(target.pathAndQuery())
-                    .setFollowRedirects(false)
-                    .setConnectTimeout(timeout.toMillis())
-                    .setIdleTimeout(timeout.toMillis())
+            RequestOptions options = target.request(HttpMethod.GET, address, timeout.toMillis())
                     .putHeader("User-Agent", "content-api-import/1");
             AtomicLong read = new AtomicLong();
             var answer = client.request(options)

@@ -29,6 +29,38 @@ class TargetGuard {
 
     /** Where a delivery may go: the URL's parts and the addresses it was judged by, to connect to. */
     record Target(URI uri, boolean https, String host, int port, String pathAndQuery, List<InetAddress> addresses) {
+
+        /**
+         * A request for this URL sent to {@code address}, one of those it was judged by, and to no other: the name
+         * is kept for the Host header, SNI and the certificate check, and no redirect is followed.
+         */
+        io.vertx.core.http.RequestOptions request(io.vertx.core.http.HttpMethod method, InetAddress address,
+                long timeoutMillis) {
+            return new io.vertx.core.http.RequestOptions()
+                    .setMethod(method)
+                    .setServer(io.vertx.core.net.SocketAddress.inetSocketAddress(
+                            new java.net.InetSocketAddress(address, port)))
+                    .setHost(host)
+                    .setPort(port)
+                    .setSsl(https)
+                    .setURI(pathAndQuery)
+                    .setFollowRedirects(false)
+                    .setConnectTimeout(timeoutMillis)
+                    .setIdleTimeout(timeoutMillis);
+        }
+    }
+
+    /**
+     * The HTTP client for judged targets: no connection kept (each request goes to the address judged for it), SNI
+     * and host names verified, redirects never followed by the client.
+     */
+    static io.vertx.core.http.HttpClient client(io.vertx.core.Vertx vertx, java.time.Duration connectTimeout) {
+        return vertx.createHttpClient(new io.vertx.core.http.HttpClientOptions()
+                .setConnectTimeout((int) connectTimeout.toMillis())
+                .setKeepAlive(false)
+                .setForceSni(true)
+                .setVerifyHost(true)
+                .setMaxRedirects(0));
     }
 
     /** Either a target or why there is none. */

@@ -4,16 +4,13 @@ import com.magazine.content.common.ContentConfig;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.core.net.SocketAddress;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.ConnectException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -43,12 +40,7 @@ class WebhookSender {
 
     WebhookSender(Vertx vertx, ContentConfig config) {
         this.timeout = config.webhooks().timeout();
-        this.client = vertx.createHttpClient(new HttpClientOptions()
-                .setConnectTimeout((int) timeout.toMillis())
-                .setKeepAlive(false)
-                .setForceSni(true)
-                .setVerifyHost(true)
-                .setMaxRedirects(0));
+        this.client = TargetGuard.client(vertx, timeout);
     }
 
     @PreDestroy
@@ -83,16 +75,7 @@ class WebhookSender {
 
     private int postTo(InetAddress address, TargetGuard.Target target, Map<String, String> headers, String body,
             long nanosLeft) throws Exception {
-        RequestOptions options = new RequestOptions()
-                .setMethod(HttpMethod.POST)
-                .setServer(SocketAddress.inetSocketAddress(new InetSocketAddress(address, target.port())))
-                .setHost(target.host())
-                .setPort(target.port())
-                .setSsl(target.https())
-                .setURI(target.pathAndQuery())
-                .setFollowRedirects(false)
-                .setConnectTimeout(TimeUnit.NANOSECONDS.toMillis(nanosLeft))
-                .setIdleTimeout(TimeUnit.NANOSECONDS.toMillis(nanosLeft));
+        RequestOptions options = target.request(HttpMethod.POST, address, TimeUnit.NANOSECONDS.toMillis(nanosLeft));
         headers.forEach(options::putHeader);
         AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
         var answer = client.request(options)

@@ -11,7 +11,6 @@ import com.magazine.content.article.LegacyPaths;
 import com.magazine.content.article.TagService;
 import com.magazine.content.asset.AssetInput;
 import com.magazine.content.asset.AssetService;
-import com.magazine.content.asset.ImageUse;
 import com.magazine.content.author.AuthorInput;
 import com.magazine.content.author.AuthorService;
 import com.magazine.content.author.AuthorView;
@@ -24,7 +23,6 @@ import com.magazine.content.common.time.Timestamps;
 import com.magazine.content.feed.GuardedDownloads;
 import com.magazine.content.quotation.QuotationInput;
 import com.magazine.content.quotation.QuotationService;
-import com.magazine.content.quotation.Speaker;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.runtime.QuarkusPrincipal;
@@ -38,8 +36,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -255,7 +251,8 @@ class ImportWriter {
             run.counts.add(ImportCounts.Kind.posts, ImportCounts.Outcome.unchanged);
         } else {
             List<Block> body = withQuotations(run, id, mapped);
-            ArticleInput input = withBody(mapped.input(), body, stored.map(ArticleDirectory.Stored::slug).orElse(null));
+            ArticleInput input = with(mapped.input(), stored.map(ArticleDirectory.Stored::slug)
+                    .orElse(mapped.input().slug()), body);
             Set<ConstraintViolation<ArticleInput>> invalid = validator.validate(input);
             if (!invalid.isEmpty()) {
                 throw new Skipped(invalid.stream().map(v -> v.getPropertyPath() + " " + v.getMessage())
@@ -298,7 +295,7 @@ class ImportWriter {
 
     private ArticleView createWithFreeSlug(Run run, String id, ArticleInput input) {
         if (input.slug() != null && directory.slugTaken(input.slug())) {
-            ArticleInput free = withSlug(input, null);
+            ArticleInput free = with(input, null, input.body());
             ArticleView view = articles.create(free);
             report(run, "post", id, view.slug(), "changed", "the slug '" + input.slug()
                     + "' belongs to another article here: imported as '" + view.slug() + "'");
@@ -462,16 +459,10 @@ class ImportWriter {
         return String.valueOf(problem.getDetail() != null ? problem.getDetail() : problem.getTitle());
     }
 
-    private static ArticleInput withBody(ArticleInput in, List<Block> body, String keepSlug) {
-        return new ArticleInput(keepSlug != null ? keepSlug : in.slug(), in.title(), in.subtitle(), in.excerpt(),
-                in.authors(), in.tags(), in.canonicalUrl(), in.commentsOpen(), body, in.image(), in.seo(), in.social(),
-                in.unpublishAt(), in.section(), in.contributors(), in.syndicatable(), in.legallySensitive(),
-                in.embargo());
-    }
-
-    private static ArticleInput withSlug(ArticleInput in, String slug) {
+    /** {@code in} with another slug and body. */
+    private static ArticleInput with(ArticleInput in, String slug, List<Block> body) {
         return new ArticleInput(slug, in.title(), in.subtitle(), in.excerpt(), in.authors(), in.tags(),
-                in.canonicalUrl(), in.commentsOpen(), in.body(), in.image(), in.seo(), in.social(), in.unpublishAt(),
+                in.canonicalUrl(), in.commentsOpen(), body, in.image(), in.seo(), in.social(), in.unpublishAt(),
                 in.section(), in.contributors(), in.syndicatable(), in.legallySensitive(), in.embargo());
     }
 

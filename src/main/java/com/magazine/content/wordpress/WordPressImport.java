@@ -26,6 +26,9 @@ import java.util.Set;
 import org.jboss.logging.Logger;
 import org.jsoup.Jsoup;
 
+import static com.magazine.content.wordpress.ImportWriter.cut;
+import static com.magazine.content.wordpress.ImportWriter.firstNonBlank;
+
 /**
  * One WordPress import, run to its end: a first pass over the file for its site, authors, terms and attachments
  * (the authors and terms written once, the attachments noted for the posts to find), then the items, each post
@@ -127,17 +130,17 @@ class WordPressImport {
     }
 
     /**
-     * Whether the database failed rather than this post: no connection (SQLSTATE class 08), a transaction rolled back
-     * for another's sake (40: serialization, deadlock), the server shutting down or out of resources (57, 53).
+     * Whether the database failed rather than this post: it cannot be reached (the project's one definition, which
+     * also answers 503s), or it rolled the transaction back for another's sake (SQLSTATE class 40: serialization,
+     * deadlock).
      */
     private static boolean fromDatabase(Throwable e) {
+        if (com.magazine.content.common.error.PersistenceProblems.databaseUnavailable(e)) {
+            return true;
+        }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.sql.SQLTransientException || cause instanceof java.sql.SQLRecoverableException
-                    || cause instanceof jakarta.transaction.SystemException) {
-                return true;
-            }
             if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                    && sql.getSQLState().matches("^(08|40|53|57).*")) {
+                    && sql.getSQLState().startsWith("40")) {
                 return true;
             }
         }
@@ -187,7 +190,7 @@ class WordPressImport {
             if (draft instanceof HtmlBlocks.Paragraph p) {
                 body.add(new Block.Paragraph(null, p.html()));
             } else if (draft instanceof HtmlBlocks.Heading h) {
-                body.add(new Block.Heading(null, h.level(), escape(h.text())));
+                body.add(new Block.Heading(null, h.level(), InlineHtml.escape(h.text())));
             } else if (draft instanceof HtmlBlocks.ListItems l) {
                 body.add(new Block.ListBlock(null, l.ordered(), l.itemsHtml()));
             } else if (draft instanceof HtmlBlocks.Quote q) {
@@ -211,7 +214,7 @@ class WordPressImport {
                     notes.add(note(id, "skipped", "the image " + image.src() + " was not imported: "
                             + prepared.problem()));
                     if (image.caption() != null && !image.caption().isBlank()) {
-                        body.add(new Block.Paragraph(null, escape(image.caption()))); // its words stay
+                        body.add(new Block.Paragraph(null, InlineHtml.escape(image.caption()))); // its words stay
                     }
                 }
             }
@@ -242,7 +245,7 @@ class WordPressImport {
         String section = null;
         Set<String> tagNames = new LinkedHashSet<>();
         for (WxrItem.TermRef term : post.terms()) {
-            String name = ImportWriter.firstNonBlank(Jsoup.parse(term.name()).text(), term.slug());
+            String name = firstNonBlank(Jsoup.parse(term.name()).text(), term.slug());
             if (name.isBlank() || term.kind() == WxrItem.Kind.CATEGORY && term.slug().equals("uncategorized")) {
                 continue;
             }
@@ -338,15 +341,4 @@ class WordPressImport {
         return ImportReportEntry.of("post", id, null, action, message);
     }
 
-    private static String cut(String text, int max) {
-        return ImportWriter.cut(text, max);
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
-
-    private static String firstNonBlank(String... texts) {
-        return ImportWriter.firstNonBlank(texts);
-    }
 }
