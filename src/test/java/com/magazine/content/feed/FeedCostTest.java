@@ -58,7 +58,9 @@ class FeedCostTest {
         // the quotations they cite; their body images' assets; the two horizons of the response cache (the next
         // scheduled article, the next image whose rights expire)
         for (String format : FORMATS.keySet()) {
-            assertThat(many.get("/feeds/articles." + format)).as(format).isEqualTo(8);
+            // the site-wide page holds the newest 50 of every test's articles, not only these: whether it needs its
+            // second asset statement depends on what the others show (7 when not), never on how many there are
+            assertThat(many.get("/feeds/articles." + format)).as(format).isBetween(7L, 8L);
             // and the author (the tag) looked up twice, by the feed and by the filter; the assets in one statement
             assertThat(many.get("/feeds/authors/{slug}." + format)).as(format).isEqualTo(9);
             assertThat(many.get("/feeds/tags/{slug}." + format)).as(format).isEqualTo(9);
@@ -80,11 +82,12 @@ class FeedCostTest {
         assertThat(many).isEqualTo(few);
         // how many articles; how many authors; every author and their avatars' assets (for the authors' lastmod);
         // the months; the two horizons
-        assertThat(many.get("/sitemap.xml")).isEqualTo(7);
+        // (the avatars' one only when some author in the shared database has an avatar, whatever their number)
+        assertThat(many.get("/sitemap.xml")).isBetween(6L, 7L);
         // the month's articles; the two horizons
         assertThat(many.get("/sitemaps/articles-{month}.xml")).isEqualTo(3);
         // the authors; their avatars' assets; the two horizons
-        assertThat(many.get("/sitemaps/authors.xml")).isEqualTo(4);
+        assertThat(many.get("/sitemaps/authors.xml")).isBetween(3L, 4L);
         // the last two days' articles; the two horizons
         assertThat(many.get("/sitemaps/news.xml")).isEqualTo(3);
     }
