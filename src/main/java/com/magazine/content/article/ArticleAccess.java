@@ -19,9 +19,12 @@ class ArticleAccess {
     private final Instance<Caller> caller;
     private final ArticleViews views;
     private final PreviewGrants previews;
+    private final ArticleListRepository lists;
 
-    ArticleAccess(ArticleRepository articles, Instance<Caller> caller, ArticleViews views, PreviewGrants previews) {
+    ArticleAccess(ArticleRepository articles, Instance<Caller> caller, ArticleViews views, PreviewGrants previews,
+            ArticleListRepository lists) {
         this.previews = previews;
+        this.lists = lists;
         this.articles = articles;
         this.caller = caller;
         this.views = views;
@@ -42,11 +45,20 @@ class ArticleAccess {
     }
 
     boolean canSee(Article article, Instant now) {
+        return canSee(article.authorIds(), () -> article.partnersSeeAt(now), () -> article.publicAt(now));
+    }
+
+    boolean canSee(ArticleSummary article, Instant now) {
+        return canSee(article.authorIds(), () -> article.partnersSeeAt(now), () -> article.publicAt(now));
+    }
+
+    private boolean canSee(java.util.Collection<java.util.UUID> authorIds, java.util.function.BooleanSupplier partnersSee,
+            java.util.function.BooleanSupplier publicNow) {
         Caller who = caller.get();
-        if (who.staff() || who.authorId().filter(article.authorIds()::contains).isPresent()) {
+        if (who.staff() || who.authorId().filter(authorIds::contains).isPresent()) {
             return true;
         }
-        return who.has(Role.partner) ? article.partnersSeeAt(now) : article.publicAt(now);
+        return who.has(Role.partner) ? partnersSee.getAsBoolean() : publicNow.getAsBoolean();
     }
 
     boolean canWrite(Article article) {
@@ -59,6 +71,24 @@ class ArticleAccess {
      * preview token the request carries lets it see that one article (for the reads its page needs besides the article
      * itself: quotations, comments, related articles); a token for anything else is a 403.
      */
+    /**
+     * As {@link #findVisible}, read as a single read shows it (its summary, and its body when {@code withBody}) in one
+     * statement, without loading the entity.
+     */
+    ArticleListRepository.Found findVisibleToRead(String slug, Instant now, boolean withBody) {
+        Optional<ArticleListRepository.Found> found = lists.bySlug(slug, withBody);
+        if (found.isPresent()) {
+            ArticleSummary article = found.get().summary();
+            if (previews.grants(article.id(), now) || canSee(article, now)) {
+                ReadDependencies.on(ArticleKeys.article(article.id()));
+                return found.get();
+            }
+            throw Problems.notFound("article", slug);
+        }
+        findVisible(slug, now); // an old slug: its redirect, else the 404
+        throw Problems.notFound("article", slug);
+    }
+
     Article findVisible(String slug, Instant now) {
         Optional<Article> article = articles.findBySlug(slug);
         // a token is checked whenever one is carried: a bad one is a 403 even where the public would see the article

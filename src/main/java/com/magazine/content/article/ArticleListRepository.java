@@ -78,7 +78,12 @@ class ArticleListRepository {
                from tag s where s.id = a.section_id), \
             cast(a.contributors as text), cast(a.corrections as text), a.syndicatable, a.legally_sensitive, a.embargo""";
 
+    /** How many columns {@link #SUMMARY_COLUMNS} reads. */
+    private static final int SUMMARY_WIDTH = 26;
+
     private static final TypeReference<List<TagRef>> TAGS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<Block>> BODY = new TypeReference<>() {
     };
     private static final TypeReference<List<Correction>> CORRECTIONS = new TypeReference<>() {
     };
@@ -177,6 +182,29 @@ class ArticleListRepository {
         return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
+    /** An article as a single read finds it: its summary, and its body when the read shows it (else null). */
+    record Found(ArticleSummary summary, List<Block> body) {
+    }
+
+    private static final String BY_SLUG = "select " + SUMMARY_COLUMNS + ", cast(null as text) from article a where a.slug = ?1";
+    private static final String BY_SLUG_WITH_BODY = "select " + SUMMARY_COLUMNS
+            + ", cast(a.body as text) from article a where a.slug = ?1";
+
+    /**
+     * The article that has {@code slug} now, with its bylines, tags and (when {@code withBody}) its body, in one
+     * statement of fixed text (its plan is prepared once): what a single read needs of the article itself.
+     */
+    java.util.Optional<Found> bySlug(String slug, boolean withBody) {
+        List<?> rows = entityManager.createNativeQuery(withBody ? BY_SLUG_WITH_BODY : BY_SLUG)
+                .setParameter(1, slug)
+                .getResultList();
+        if (rows.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        Object[] columns = (Object[]) rows.get(0);
+        return java.util.Optional.of(new Found(summary(columns, 0), jsonColumn(columns[SUMMARY_WIDTH], BODY)));
+    }
+
     /** The summary in {@link #SUMMARY_COLUMNS} from column {@code at} on. */
     private ArticleSummary summary(Object[] c, int at) {
         String bylines = (String) c[at + 14];
@@ -217,13 +245,12 @@ class ArticleListRepository {
     Map<UUID, List<Block>> bodies(Collection<UUID> ids) {
         Map<UUID, List<Block>> bodies = new HashMap<>();
         if (!ids.isEmpty()) {
-            for (Object[] row : entityManager
-                    .createQuery("select a.id, a.body from Article a where a.id in :ids", Object[].class)
-                    .setParameter("ids", ids)
+            for (Object row : entityManager
+                    .createNativeQuery("select a.id, cast(a.body as text) from article a where a.id = any(?1)")
+                    .setParameter(1, ids.toArray(UUID[]::new))
                     .getResultList()) {
-                @SuppressWarnings("unchecked")
-                List<Block> body = (List<Block>) row[1];
-                bodies.put((UUID) row[0], body);
+                Object[] columns = (Object[]) row;
+                bodies.put((UUID) columns[0], jsonColumn(columns[1], BODY));
             }
         }
         return bodies;

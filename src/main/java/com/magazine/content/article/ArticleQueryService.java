@@ -154,13 +154,17 @@ public class ArticleQueryService {
         return list(byAuthor, page, selection);
     }
 
-    /** One article as the caller may see it; an old slug throws {@link SlugMoved}. */
-    @Transactional
+    /**
+     * One article as the caller may see it; an old slug throws {@link SlugMoved}. Without a transaction, as every read
+     * here: its few statements each see what was committed when they ran (as they would in a READ COMMITTED
+     * transaction), without the BEGIN, the COMMIT and the transaction manager's work around them.
+     */
     public ArticleView get(String slug, FieldSelection selection) {
         articles.readOnly();
         Instant now = Timestamps.now();
-        return articleViews.views(List.of(access.findVisible(slug, now).summary()), selection, Map.of(), now,
-                EmbeddedAsset.Size.PAGE).get(0);
+        ArticleListRepository.Found found = access.findVisibleToRead(slug, now,
+                ArticleViews.showsBody(selection));
+        return articleViews.view(found.summary(), found.body(), selection, now);
     }
 
     /** Public articles that share a tag or an author with this one, newest first. */

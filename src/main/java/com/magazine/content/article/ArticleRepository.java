@@ -1,12 +1,11 @@
 package com.magazine.content.article;
 
+import com.magazine.content.common.database.Entities;
 import com.magazine.content.common.time.Timestamps;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -85,14 +84,7 @@ class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<UUID, Article> byId = new HashMap<>();
-        for (Article article : getEntityManager()
-                .createQuery("select a from Article a where a.id in :ids", Article.class)
-                .setParameter("ids", ids)
-                .getResultList()) {
-            byId.put(article.id(), article);
-        }
-        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+        return Entities.byIds(getEntityManager(), Article.class, ids);
     }
 
     List<UUID> idsByAuthor(UUID authorId) {

@@ -52,6 +52,11 @@ class ArticleViews {
         this.quotations = quotations;
     }
 
+    /** Whether a view with this selection shows the body (as blocks or as HTML): then it must be read. */
+    static boolean showsBody(FieldSelection selection) {
+        return selection.includes("body") || selection.includes("bodyHtml");
+    }
+
     Map<UUID, QuotationEmbed> quotationsOf(List<Block> body) {
         Set<UUID> ids = body.stream()
                 .filter(Block.Quote.class::isInstance)
@@ -66,16 +71,17 @@ class ArticleViews {
     /** Views of these articles, with what they embed fetched for all of them at once. */
     List<ArticleView> views(List<ArticleSummary> page, FieldSelection selection, Map<UUID, String> snippets,
             Instant now, EmbeddedAsset.Size size) {
-        boolean withBody = selection.includes("body") || selection.includes("bodyHtml");
-        Map<UUID, List<Block>> bodies = withBody
+        Map<UUID, List<Block>> bodies = showsBody(selection)
                 ? lists.bodies(page.stream().map(ArticleSummary::id).toList()) : Map.of();
         return views(page, bodies, selection, snippets, now, size);
     }
 
-    /** The view of an article as a preview shows it: {@code summary} and {@code body} as given, not as stored. */
-    ArticleView preview(ArticleSummary summary, List<Block> body, FieldSelection selection, Instant now) {
-        boolean withBody = selection.includes("body") || selection.includes("bodyHtml");
-        return views(List.of(summary), withBody ? Map.of(summary.id(), body) : Map.of(), selection, Map.of(), now,
+    /**
+     * The view of one article from its summary and body as given (a single read's, or a preview's, which are not as
+     * stored); {@code body} is used when the selection shows it.
+     */
+    ArticleView view(ArticleSummary summary, List<Block> body, FieldSelection selection, Instant now) {
+        return views(List.of(summary), showsBody(selection) ? Map.of(summary.id(), body) : Map.of(), selection, Map.of(), now,
                 EmbeddedAsset.Size.PAGE).get(0);
     }
 

@@ -102,7 +102,7 @@ public class PreviewService {
                 .filter(found -> found.slug().equals(slug))
                 .orElseThrow(() -> PreviewGrants.refused("The preview token is for another article."));
         if (preview.revision() == null) {
-            return views.preview(article.summary(), article.body(), selection, now);
+            return views.view(article.summary(), article.body(), selection, now);
         }
         ArticleRevision revision = revisions.find(article.id(), preview.revision())
                 .orElseThrow(() -> PreviewGrants.refused("The revision the preview token shows no longer exists."));
@@ -126,7 +126,7 @@ public class PreviewService {
                 credits(content.contributors()), snapshot.corrections(),
                 new ArticleSummary.Rights(content.syndicatableOrDefault(), content.legallySensitiveOrDefault(),
                         content.embargoOrDefault()));
-        return views.preview(summary, body, selection, now);
+        return views.view(summary, body, selection, now);
     }
 
     /** A revision's credits as stored: its authors by their ids (gone ones left out). */

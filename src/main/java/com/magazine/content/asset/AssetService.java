@@ -1,5 +1,6 @@
 package com.magazine.content.asset;
 
+import com.magazine.content.common.database.Entities;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.magazine.content.access.Caller;
 import com.magazine.content.common.ContentConfig;
@@ -331,7 +332,7 @@ public class AssetService {
         for (UUID id : ids) {
             ReadDependencies.on(AssetKeys.asset(id));
         }
-        assets.list("id in ?1", java.util.Set.copyOf(ids)).forEach(asset -> found.put(asset.id(), EmbeddedAsset.of(asset)));
+        Entities.byIds(assets.getEntityManager(), Asset.class, ids).forEach(asset -> found.put(asset.id(), EmbeddedAsset.of(asset)));
         return found;
     }
 

@@ -1,5 +1,6 @@
 package com.magazine.content.author;
 
+import com.magazine.content.common.database.Entities;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
@@ -40,6 +41,6 @@ class AuthorRepository implements PanacheRepositoryBase<Author, UUID> {
     }
 
     List<Author> findByIds(Collection<UUID> ids) {
-        return ids.isEmpty() ? List.of() : list("id in ?1", ids);
+        return Entities.byIds(getEntityManager(), Author.class, ids);
     }
 }

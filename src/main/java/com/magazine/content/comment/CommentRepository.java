@@ -1,12 +1,12 @@
 package com.magazine.content.comment;
 
+import com.magazine.content.common.database.Entities;
 import com.magazine.content.common.database.Sql;
 import com.magazine.content.common.time.Timestamps;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -111,8 +111,6 @@ class CommentRepository implements PanacheRepositoryBase<Comment, UUID> {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<UUID, Comment> byId = list("id in ?1", ids).stream()
-                .collect(java.util.stream.Collectors.toMap(Comment::id, comment -> comment));
-        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+        return Entities.byIds(getEntityManager(), Comment.class, ids);
     }
 }

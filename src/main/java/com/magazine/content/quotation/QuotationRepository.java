@@ -1,5 +1,6 @@
 package com.magazine.content.quotation;
 
+import com.magazine.content.common.database.Entities;
 import com.magazine.content.common.database.Sql;
 import com.magazine.content.common.time.Timestamps;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -7,11 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -62,9 +61,7 @@ class QuotationRepository implements PanacheRepositoryBase<Quotation, UUID> {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<UUID, Quotation> byId = new HashMap<>();
-        list("id in ?1", ids).forEach(quotation -> byId.put(quotation.id(), quotation));
-        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+        return Entities.byIds(getEntityManager(), Quotation.class, ids);
     }
 
     /** A speaker as listed: the name, how many quotations, one of our authors if linked, when last changed. */
@@ -100,7 +97,8 @@ class QuotationRepository implements PanacheRepositoryBase<Quotation, UUID> {
     Map<UUID, Quotation> byIds(Collection<UUID> ids) {
         Map<UUID, Quotation> byId = new LinkedHashMap<>();
         if (!ids.isEmpty()) {
-            list("id in ?1", ids).forEach(quotation -> byId.put(quotation.id(), quotation));
+            Entities.byIds(getEntityManager(), Quotation.class, ids)
+                    .forEach(quotation -> byId.put(quotation.id(), quotation));
         }
         return byId;
     }
