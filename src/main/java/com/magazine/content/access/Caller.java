@@ -13,6 +13,8 @@ public class Caller {
     static final String AUTHOR_ID = "content.author-id";
 
     private final SecurityIdentity identity;
+    /** {@link #staff()}, once known. */
+    private Boolean staff;
 
     Caller(SecurityIdentity identity) {
         this.identity = identity;
@@ -31,9 +33,17 @@ public class Caller {
         return identity.hasRole(role.name());
     }
 
-    /** Admins and editors: may see and write all content. */
+    /**
+     * Admins and editors: may see and write all content. Asked many times per request (each article a read shows),
+     * answered once: the first question is what authenticates an anonymous request.
+     */
     public boolean staff() {
-        return has(Role.admin) || has(Role.editor);
+        Boolean known = staff;
+        if (known == null) {
+            known = has(Role.admin) || has(Role.editor);
+            staff = known;
+        }
+        return known;
     }
 
     /** For an author key: the author it writes for. */

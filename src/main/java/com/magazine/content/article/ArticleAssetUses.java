@@ -42,9 +42,9 @@ class ArticleAssetUses implements AssetUsers {
                         select distinct x.asset_id, a.id, a.slug, a.title, a.status, cast(a.image as text),
                                cast(a.body as text), a.updated_at
                         from article_asset x join article a on a.id = x.article_id
-                        where x.asset_id in (?1)
+                        where x.asset_id = any(?1)
                         order by a.updated_at desc""")
-                .setParameter(1, assetIds)
+                .setParameter(1, assetIds.toArray(UUID[]::new))
                 .getResultList();
         for (Object row : rows) {
             Object[] c = (Object[]) row;

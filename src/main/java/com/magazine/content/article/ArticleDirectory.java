@@ -6,8 +6,8 @@ import com.magazine.content.common.error.Problems;
 import com.magazine.content.common.http.ReadDependencies;
 import com.magazine.content.common.time.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.inject.Instance;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,7 +46,7 @@ public class ArticleDirectory {
      * For the quotation feature: the articles citing each of these quotations, newest first. Editors see every
      * article; everyone else the published ones.
      */
-    @Transactional
+    @ActivateRequestContext
     public Map<UUID, List<ArticleRef>> usages(java.util.Collection<UUID> quotationIds) {
         return usages(quotationIds, caller.get().staff());
     }
@@ -55,13 +55,13 @@ public class ArticleDirectory {
      * For the quotation feature: whether an article that {@code authorId} does not write embeds the quotation
      * (drafts included), which keeps an author's key from changing what another author's article shows.
      */
-    @Transactional
+    @ActivateRequestContext
     public boolean quotedByOthersThan(UUID quotationId, UUID authorId) {
         return publicArticles.countQuotingWithoutAuthor(quotationId, authorId) > 0;
     }
 
     /** As {@link #usages(java.util.Collection)}, counting every article whoever asks: what blocks a deletion. */
-    @Transactional
+    @ActivateRequestContext
     public Map<UUID, List<ArticleRef>> allUsages(java.util.Collection<UUID> quotationIds) {
         return usages(quotationIds, true);
     }
@@ -82,13 +82,13 @@ public class ArticleDirectory {
      * For the quotation feature: the quotations an article cites, in order of appearance, once each; a 404 when the
      * caller may not see it, a {@link SlugMoved} for an old slug.
      */
-    @Transactional
+    @ActivateRequestContext
     public List<UUID> quotationIdsOf(String slug) {
         return access.findVisible(slug, Timestamps.now()).quotationIds().stream().distinct().toList();
     }
 
     /** As {@link #quotationIdsOf(String)} for a filter: empty when there is no such article the caller may see. */
-    @Transactional
+    @ActivateRequestContext
     public Optional<List<UUID>> quotationIdsIfVisible(String slug) {
         Instant now = Timestamps.now();
         ReadDependencies.on(ArticleKeys.PUBLIC_ARTICLES); // an article that does not exist yet, or is not public yet
@@ -104,14 +104,14 @@ public class ArticleDirectory {
     }
 
     /** For imports: the article with this id, whoever may see it. */
-    @Transactional
+    @ActivateRequestContext
     public Optional<Stored> stored(UUID id) {
         Instant now = Timestamps.now();
         return articles.findByIdOptional(id).map(a -> new Stored(a.id(), a.slug(), a.statusAt(now)));
     }
 
     /** For imports: whether an article (or an old slug of one) has this slug. */
-    @Transactional
+    @ActivateRequestContext
     public boolean slugTaken(String slug) {
         return articles.slugTaken(slug, null);
     }
@@ -124,7 +124,7 @@ public class ArticleDirectory {
      * For the comment feature: the article readers comment on, if the caller may see it; an old slug is a
      * {@link SlugMoved} when {@code followOldSlugs}, else a 404.
      */
-    @Transactional
+    @ActivateRequestContext
     public CommentTarget commentTarget(String slug, boolean followOldSlugs) {
         Instant now = Timestamps.now();
         // an archived article was public: the poster is told that it is archived rather than that it does not exist
@@ -136,7 +136,7 @@ public class ArticleDirectory {
     }
 
     /** For the comment feature: whether the caller may moderate under this article (editors, its own authors). */
-    @Transactional
+    @ActivateRequestContext
     public boolean writes(UUID articleId) {
         return articles.findByIdOptional(articleId).filter(access::canWrite).isPresent();
     }
@@ -146,14 +146,14 @@ public class ArticleDirectory {
     }
 
     /** For sitemaps: how many articles are public now. */
-    @Transactional
+    @ActivateRequestContext
     public long publicCount() {
         ReadDependencies.on(ArticleKeys.PUBLIC_ARTICLES);
         return publicArticles.countPublic(Timestamps.now());
     }
 
     /** For sitemaps: the months (YYYY-MM, UTC) with public articles, oldest first. */
-    @Transactional
+    @ActivateRequestContext
     public List<String> publicMonths() {
         ReadDependencies.on(ArticleKeys.PUBLIC_ARTICLES);
         return publicArticles.publicMonths(Timestamps.now());
@@ -163,7 +163,7 @@ public class ArticleDirectory {
      * For sitemaps: public articles published in [{@code from}, {@code to}) (capped at now), newest first, with the
      * URL of their page ({@code urlTemplate} with {slug}, unless they have a canonical URL).
      */
-    @Transactional
+    @ActivateRequestContext
     public List<SitemapEntry> publicBetween(Instant from, Instant to, int limit, String urlTemplate) {
         Instant now = Timestamps.now();
         ReadDependencies.on(ArticleKeys.PUBLIC_ARTICLES);
@@ -174,14 +174,14 @@ public class ArticleDirectory {
     }
 
     /** For feeds: a tag by its slug. */
-    @Transactional
+    @ActivateRequestContext
     public Optional<TagRef> tag(String slug) {
         ReadDependencies.on(ArticleKeys.PUBLIC_ARTICLES); // tags are made and named by article writes
         return tags.findBySlug(slug).map(TagRef::from);
     }
 
     /** For feeds: the author and tag slugs of an article, whatever its status (empty when it is gone). */
-    @Transactional
+    @ActivateRequestContext
     public Optional<Filing> filingOf(UUID articleId) {
         return articles.findByIdOptional(articleId).map(article -> new Filing(
                 List.copyOf(authors.slugsOf(article.authorIds()).values()),
@@ -193,13 +193,13 @@ public class ArticleDirectory {
     }
 
     /** For the comment feature: the ids of the articles with this author in the byline. */
-    @Transactional
+    @ActivateRequestContext
     public List<UUID> idsByAuthor(UUID authorId) {
         return articles.idsByAuthor(authorId);
     }
 
     /** For other features: these articles by reference, whatever their status. */
-    @Transactional
+    @ActivateRequestContext
     public Map<UUID, ArticleRef> refsOf(java.util.Collection<UUID> ids) {
         articles.readOnly();
         Instant now = Timestamps.now();
@@ -214,7 +214,7 @@ public class ArticleDirectory {
     }
 
     /** Whether an article has this slug now, whoever may see it (for loaders that must not write twice). */
-    @Transactional
+    @ActivateRequestContext
     public boolean exists(String slug) {
         return articles.findBySlug(slug).isPresent();
     }

@@ -13,6 +13,7 @@ import com.magazine.content.common.paging.Page;
 import com.magazine.content.common.paging.PageRequest;
 import com.magazine.content.common.time.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -67,7 +68,7 @@ public class ArticleQueryService {
         }
     }
 
-    @Transactional
+    @ActivateRequestContext
     public Page<ArticleView> list(ListRequest request, PageRequest page, FieldSelection selection) {
         articles.readOnly();
         ReadDependencies.on(ArticleKeys.PUBLIC_ARTICLES);
@@ -141,7 +142,7 @@ public class ArticleQueryService {
     }
 
     /** The articles of one author, as {@link #list}; an unknown author is a 404. */
-    @Transactional
+    @ActivateRequestContext
     public Page<ArticleView> listByAuthor(String authorSlug, ListRequest request, PageRequest page,
             FieldSelection selection) {
         if (authors.idOf(authorSlug).isEmpty()) {
@@ -159,6 +160,7 @@ public class ArticleQueryService {
      * here: its few statements each see what was committed when they ran (as they would in a READ COMMITTED
      * transaction), without the BEGIN, the COMMIT and the transaction manager's work around them.
      */
+    @ActivateRequestContext
     public ArticleView get(String slug, FieldSelection selection) {
         articles.readOnly();
         Instant now = Timestamps.now();
@@ -168,7 +170,7 @@ public class ArticleQueryService {
     }
 
     /** Public articles that share a tag or an author with this one, newest first. */
-    @Transactional
+    @ActivateRequestContext
     public List<ArticleView> related(String slug, int limit, FieldSelection selection) {
         articles.readOnly();
         Instant now = Timestamps.now();
@@ -179,7 +181,7 @@ public class ArticleQueryService {
                 Map.of(), now, EmbeddedAsset.Size.SMALL);
     }
 
-    @Transactional
+    @ActivateRequestContext
     public Page<TagView> tags(TagType type, PageRequest page) {
         ReadDependencies.on(ArticleKeys.PUBLIC_ARTICLES); // tags come and go, and are counted, with public articles
         String list = "tags:" + (type == null ? "slug" : type.name());
@@ -189,7 +191,7 @@ public class ArticleQueryService {
     }
 
     /** One tag with its count; one with no public article is unknown to the public, as in the list. */
-    @Transactional
+    @ActivateRequestContext
     public TagView tag(String slug) {
         ReadDependencies.on(ArticleKeys.PUBLIC_ARTICLES);
         boolean staff = caller.get().staff();

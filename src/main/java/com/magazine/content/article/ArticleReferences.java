@@ -2,7 +2,7 @@ package com.magazine.content.article;
 
 import com.magazine.content.author.AuthorReferences;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -17,7 +17,7 @@ class ArticleReferences implements AuthorReferences {
     }
 
     @Override
-    @Transactional
+    @ActivateRequestContext
     public Optional<String> describe(UUID authorId) {
         long count = articles.countByAuthor(authorId);
         return count == 0 ? Optional.empty() : Optional.of(count + (count == 1 ? " article" : " articles"));

@@ -4,6 +4,7 @@ import com.magazine.content.common.error.Problems;
 import com.magazine.content.common.http.ReadDependencies;
 import com.magazine.content.common.time.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.net.URI;
@@ -108,7 +109,7 @@ public class LegacyPaths {
     }
 
     /** Where {@code path} lives now, if it is an old path of an article the caller may see; else a 404 problem. */
-    @Transactional
+    @ActivateRequestContext
     public Redirect resolve(String pathOrUrl) {
         ReadDependencies.on(ArticleKeys.PUBLIC_ARTICLES); // the article may be public later, or paths recorded later
         String path = normalise(pathOrUrl).orElseThrow(() -> Problems.notFound("redirect", String.valueOf(pathOrUrl)));

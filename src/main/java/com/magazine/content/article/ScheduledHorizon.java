@@ -2,7 +2,7 @@ package com.magazine.content.article;
 
 import com.magazine.content.common.http.VisibilityHorizon;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -17,7 +17,7 @@ class ScheduledHorizon implements VisibilityHorizon {
     }
 
     @Override
-    @Transactional
+    @ActivateRequestContext
     public Optional<Instant> nextAfter(Instant after) {
         return articles.nextVisibilityChange(after);
     }

@@ -1,5 +1,6 @@
 package com.magazine.content.article;
 
+import com.magazine.content.common.database.Entities;
 import com.magazine.content.common.time.Timestamps;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,7 +50,7 @@ class TagRepository implements PanacheRepositoryBase<Tag, UUID> {
                     .setParameter(5, now)
                     .executeUpdate();
         }
-        return list("slug in ?1", namesBySlug.keySet()).stream()
+        return findBySlugs(namesBySlug.keySet()).stream()
                 .collect(Collectors.toMap(Tag::slug, Function.identity()));
     }
 
@@ -111,8 +112,8 @@ class TagRepository implements PanacheRepositoryBase<Tag, UUID> {
         Map<String, String> slugs = new java.util.HashMap<>();
         List<String> lower = names.stream().map(name -> name.toLowerCase(java.util.Locale.ROOT)).distinct().toList();
         for (Object row : getEntityManager()
-                .createNativeQuery("select lower(name), slug from tag where lower(name) in (?1) order by created_at")
-                .setParameter(1, lower)
+                .createNativeQuery("select lower(name), slug from tag where lower(name) = any(?1) order by created_at")
+                .setParameter(1, lower.toArray(String[]::new))
                 .getResultList()) {
             Object[] columns = (Object[]) row;
             slugs.putIfAbsent((String) columns[0], (String) columns[1]);
@@ -126,7 +127,7 @@ class TagRepository implements PanacheRepositoryBase<Tag, UUID> {
     }
 
     List<Tag> findBySlugs(Collection<String> slugs) {
-        return slugs.isEmpty() ? List.of() : list("slug in ?1", slugs);
+        return Entities.whereAny(getEntityManager(), Tag.class, "tag", "slug", slugs.toArray(String[]::new));
     }
 
 }

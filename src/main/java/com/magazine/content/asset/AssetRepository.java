@@ -29,9 +29,11 @@ class AssetRepository implements PanacheRepositoryBase<Asset, UUID> {
         if (sha256s.isEmpty()) {
             return Set.of();
         }
-        return Set.copyOf(getEntityManager()
-                .createQuery("select a.sha256 from Asset a where a.sha256 in :hashes", String.class)
-                .setParameter("hashes", sha256s).getResultList());
+        @SuppressWarnings("unchecked")
+        List<String> known = getEntityManager()
+                .createNativeQuery("select sha256 from asset where sha256 = any(?1)", String.class)
+                .setParameter(1, sha256s.toArray(String[]::new)).getResultList();
+        return Set.copyOf(known);
     }
 
     /** Of these ids, those some asset has. */
@@ -39,9 +41,11 @@ class AssetRepository implements PanacheRepositoryBase<Asset, UUID> {
         if (ids.isEmpty()) {
             return Set.of();
         }
-        return Set.copyOf(getEntityManager()
-                .createQuery("select a.id from Asset a where a.id in :ids", UUID.class)
-                .setParameter("ids", ids).getResultList());
+        @SuppressWarnings("unchecked")
+        List<UUID> known = getEntityManager()
+                .createNativeQuery("select id from asset where id = any(?1)", UUID.class)
+                .setParameter(1, ids.toArray(UUID[]::new)).getResultList();
+        return Set.copyOf(known);
     }
 
     /** The first instant after {@code after} at which some asset's rights expire. */

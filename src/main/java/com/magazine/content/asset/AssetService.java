@@ -19,6 +19,7 @@ import com.magazine.content.common.text.Text;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -104,7 +105,7 @@ public class AssetService {
         }
     }
 
-    @Transactional
+    @ActivateRequestContext
     public Page<AssetView> list(PageRequest page) {
         ReadDependencies.on(AssetKeys.ASSETS);
         Instant beforeAt = null;
@@ -120,7 +121,7 @@ public class AssetService {
                 asset -> cursors.encode("assets", asset.createdAt().toString(), asset.id().toString()));
     }
 
-    @Transactional
+    @ActivateRequestContext
     public AssetView get(UUID id) {
         return view(find(id));
     }
@@ -323,7 +324,7 @@ public class AssetService {
      * The assets with these ids, as content embeds them, in one query; unknown ids are left out. The answer being built
      * depends on each of them (their surrogate keys), found or not.
      */
-    @Transactional
+    @ActivateRequestContext
     public Map<UUID, EmbeddedAsset> embeddable(java.util.Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return Map.of();

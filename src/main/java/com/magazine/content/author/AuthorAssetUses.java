@@ -30,9 +30,9 @@ class AuthorAssetUses implements AssetUsers {
             return uses;
         }
         List<?> rows = entityManager.createNativeQuery("""
-                        select avatar_asset_id, id, slug, name from author where avatar_asset_id in (?1)
+                        select avatar_asset_id, id, slug, name from author where avatar_asset_id = any(?1)
                         order by sort_name, id""")
-                .setParameter(1, assetIds)
+                .setParameter(1, assetIds.toArray(UUID[]::new))
                 .getResultList();
         for (Object row : rows) {
             Object[] c = (Object[]) row;

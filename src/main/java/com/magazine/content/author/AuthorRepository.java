@@ -37,7 +37,7 @@ class AuthorRepository implements PanacheRepositoryBase<Author, UUID> {
     }
 
     List<Author> findBySlugs(Collection<String> slugs) {
-        return slugs.isEmpty() ? List.of() : list("slug in ?1", slugs);
+        return Entities.whereAny(getEntityManager(), Author.class, "author", "slug", slugs.toArray(String[]::new));
     }
 
     List<Author> findByIds(Collection<UUID> ids) {

@@ -22,6 +22,7 @@ import com.magazine.content.common.paging.Page;
 import com.magazine.content.common.paging.PageRequest;
 import com.magazine.content.common.text.Slugs;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.PersistenceException;
@@ -66,7 +67,7 @@ public class AuthorService implements AuthorDirectory {
         this.removed = removed;
     }
 
-    @Transactional
+    @ActivateRequestContext
     public Page<AuthorView> list(PageRequest page) {
         ReadDependencies.on(AuthorKeys.AUTHORS);
         String afterName = null;
@@ -83,7 +84,7 @@ public class AuthorService implements AuthorDirectory {
                 author -> cursors.encode(BY_NAME, author.sortName(), author.id().toString()));
     }
 
-    @Transactional
+    @ActivateRequestContext
     public AuthorView get(String slug) {
         return view(find(slug));
     }
@@ -155,14 +156,14 @@ public class AuthorService implements AuthorDirectory {
     }
 
     /** How many authors there are. */
-    @Transactional
+    @ActivateRequestContext
     public long count() {
         ReadDependencies.on(AuthorKeys.AUTHORS);
         return authors.count();
     }
 
     /** For sitemaps: every author, by name. */
-    @Transactional
+    @ActivateRequestContext
     public List<AuthorView> all() {
         ReadDependencies.on(AuthorKeys.AUTHORS);
         List<Author> all = authors.list("order by sortName, id");
@@ -172,19 +173,19 @@ public class AuthorService implements AuthorDirectory {
     }
 
     @Override
-    @Transactional
+    @ActivateRequestContext
     public Optional<UUID> idOf(String slug) {
         return found(slug, authors.findBySlug(slug)).map(Author::id);
     }
 
     @Override
-    @Transactional
+    @ActivateRequestContext
     public Map<UUID, String> slugsOf(Collection<UUID> ids) {
         return shown(authors.findByIds(Set.copyOf(ids))).stream().collect(Collectors.toMap(Author::id, Author::slug));
     }
 
     /** For other features: the ids of the authors with these slugs, by slug; unknown slugs are left out. */
-    @Transactional
+    @ActivateRequestContext
     public Map<String, UUID> idsBySlug(Collection<String> slugs) {
         ReadDependencies.on(AuthorKeys.AUTHORS); // some of the slugs may name no one yet
         return shown(authors.findBySlugs(Set.copyOf(slugs))).stream()
@@ -192,7 +193,7 @@ public class AuthorService implements AuthorDirectory {
     }
 
     /** For other features: these authors, by id, in one query. */
-    @Transactional
+    @ActivateRequestContext
     public Map<UUID, AuthorView> viewsOf(Collection<UUID> ids) {
         List<Author> found = shown(authors.findByIds(Set.copyOf(ids)));
         Map<UUID, EmbeddedAsset> avatars = avatarsOf(found);

@@ -26,8 +26,17 @@ class CommentRepository implements PanacheRepositoryBase<Comment, UUID> {
 
     /** The approved replies in these threads, oldest first. */
     List<Comment> replies(Collection<UUID> rootIds) {
-        return rootIds.isEmpty() ? List.of()
-                : list("rootId in ?1 and status = ?2 order by createdAt, id", rootIds, CommentStatus.approved);
+        if (rootIds.isEmpty()) {
+            return List.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Comment> replies = getEntityManager().createNativeQuery("""
+                        select * from comment where root_id = any(?1) and status = ?2 order by created_at, id""",
+                        Comment.class)
+                .setParameter(1, rootIds.toArray(UUID[]::new))
+                .setParameter(2, CommentStatus.approved.name())
+                .getResultList();
+        return replies;
     }
 
     /**

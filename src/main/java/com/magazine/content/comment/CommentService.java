@@ -18,6 +18,7 @@ import com.magazine.content.common.time.Timestamps;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
 import java.net.URI;
@@ -154,7 +155,7 @@ public class CommentService {
     }
 
     /** The approved threads of an article: top-level comments oldest first, each with its approved replies nested. */
-    @Transactional
+    @ActivateRequestContext
     public Page<CommentView> threads(String slug, PageRequest page) {
         UUID articleId = articles.commentTarget(slug, true).id();
         ReadDependencies.on(CommentKeys.thread(articleId)); // the thread, empty or not

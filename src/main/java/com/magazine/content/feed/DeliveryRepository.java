@@ -1,5 +1,6 @@
 package com.magazine.content.feed;
 
+import com.magazine.content.common.database.Entities;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -27,7 +28,8 @@ class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID> {
                 .setParameter(2, limit)
                 .setParameter(3, until)
                 .getResultList();
-        return ids.isEmpty() ? List.of() : list("id in ?1 order by nextAttemptAt", ids);
+        return Entities.byIds(getEntityManager(), Delivery.class, ids).stream()
+                .sorted(java.util.Comparator.comparing(Delivery::nextAttemptAt)).toList();
     }
 
     /** For the metrics: how many deliveries wait to be sent (or retried), and the due time of the oldest. */

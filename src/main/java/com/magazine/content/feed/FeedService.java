@@ -15,7 +15,7 @@ import com.magazine.content.common.json.FieldSelection;
 import com.magazine.content.common.paging.Page;
 import com.magazine.content.common.paging.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import java.time.Instant;
 import java.util.List;
 
@@ -43,13 +43,13 @@ public class FeedService {
             Page<ArticleView> page, Instant updated) {
     }
 
-    @Transactional
+    @ActivateRequestContext
     public Feed all() {
         return feed(config.site().name(), "The latest articles of " + config.site().name() + ".",
                 config.site().url(), null, null);
     }
 
-    @Transactional
+    @ActivateRequestContext
     public Feed byAuthor(String slug) {
         AuthorView author = authors.get(slug);
         return feed(author.name() + " — " + config.site().name(),
@@ -57,7 +57,7 @@ public class FeedService {
                 config.site().authorUrl().replace("{slug}", slug), slug, null);
     }
 
-    @Transactional
+    @ActivateRequestContext
     public Feed byTag(String slug) {
         TagRef tag = directory.tag(slug).orElseThrow(() -> Problems.notFound("tag", slug));
         return feed(tag.name() + " — " + config.site().name(), "The latest articles on " + tag.name() + ".",

@@ -1,5 +1,6 @@
 package com.magazine.content.feed;
 
+import com.magazine.content.common.database.Entities;
 import com.magazine.content.common.ContentConfig;
 import com.magazine.content.common.time.Timestamps;
 import io.quarkus.scheduler.Scheduled;
@@ -75,7 +76,8 @@ public class WebhookDispatcher {
             if (leased.isEmpty()) {
                 return List.of();
             }
-            Map<UUID, Webhook> targets = webhooks.list("id in ?1", leased.stream().map(Delivery::webhookId).toList())
+            Map<UUID, Webhook> targets = Entities.byIds(webhooks.getEntityManager(), Webhook.class,
+                            leased.stream().map(Delivery::webhookId).toList())
                     .stream().collect(Collectors.toMap(Webhook::id, Function.identity()));
             return leased.stream().map(delivery -> {
                 Webhook webhook = targets.get(delivery.webhookId());

@@ -19,6 +19,7 @@ import com.magazine.content.common.paging.Page;
 import com.magazine.content.common.paging.PageRequest;
 import com.magazine.content.common.text.Text;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -59,7 +60,7 @@ public class QuotationService {
     public record ListRequest(String speaker, String source, WorkKind kind, String article, String query) {
     }
 
-    @Transactional
+    @ActivateRequestContext
     public Page<QuotationView> list(ListRequest request, PageRequest page) {
         ReadDependencies.on(QuotationKeys.QUOTATIONS);
         Collection<UUID> ids = null;
@@ -79,19 +80,19 @@ public class QuotationService {
         return new Page<>(views(quotations.load(served)), next);
     }
 
-    @Transactional
+    @ActivateRequestContext
     public QuotationView get(UUID id) {
         return views(List.of(find(id))).get(0);
     }
 
     /** The quotations an article cites, in order of appearance (404 or 301 as for the article itself). */
-    @Transactional
+    @ActivateRequestContext
     public List<QuotationView> ofArticle(String slug) {
         List<UUID> ids = articles.quotationIdsOf(slug);
         return views(quotations.load(ids));
     }
 
-    @Transactional
+    @ActivateRequestContext
     public Page<SpeakerView> speakers(String search, PageRequest page) {
         ReadDependencies.on(QuotationKeys.QUOTATIONS);
         String after = page.first() ? null : cursors.decode("speakers", page.cursor(), 1).get(0);
@@ -167,7 +168,7 @@ public class QuotationService {
     }
 
     /** For articles: these quotations as quote blocks embed them, in one query. */
-    @Transactional
+    @ActivateRequestContext
     public Map<UUID, com.magazine.content.article.QuotationEmbed> embeds(Collection<UUID> ids) {
         Map<UUID, Quotation> found = quotations.byIds(ids);
         found.keySet().forEach(id -> ReadDependencies.on(QuotationKeys.quotation(id)));

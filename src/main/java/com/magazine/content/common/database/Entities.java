@@ -19,6 +19,23 @@ public final class Entities {
     private Entities() {
     }
 
+    /**
+     * The entities of {@code type} stored in {@code table} whose {@code column} is one of {@code values} (an array of
+     * the column's Java type), in one native statement of fixed text ({@code column = any(?1)}, on the column's
+     * index). {@code table} and {@code column} are the caller's constants, never input.
+     */
+    public static <E> List<E> whereAny(EntityManager entityManager, Class<E> type, String table, String column,
+            Object[] values) {
+        if (values.length == 0) {
+            return List.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<E> found = entityManager.createNativeQuery("select * from " + table + " where " + column + " = any(?1)", type)
+                .setParameter(1, values)
+                .getResultList();
+        return found;
+    }
+
     /** The entities of {@code type} with these ids, in the order of {@code ids}, unknown ids left out. */
     public static <E> List<E> byIds(EntityManager entityManager, Class<E> type, Collection<UUID> ids) {
         if (ids.isEmpty()) {
