@@ -128,9 +128,13 @@ public class ArticleDirectory {
     public CommentTarget commentTarget(String slug, boolean followOldSlugs) {
         Instant now = Timestamps.now();
         // an archived article was public: the poster is told that it is archived rather than that it does not exist
-        Article article = followOldSlugs ? access.findVisible(slug, now)
-                : articles.findBySlug(slug).filter(a -> access.canSee(a, now) || a.state() == Article.State.archived)
-                        .orElseThrow(() -> Problems.notFound("article", slug));
+        if (followOldSlugs) { // a read: the article's row as reads find it, no entity
+            ArticleSummary article = access.findVisibleToRead(slug, now, false).summary();
+            return new CommentTarget(article.id(), article.statusAt(now), article.commentsOpen());
+        }
+        Article article = articles.findBySlug(slug)
+                .filter(a -> access.canSee(a, now) || a.state() == Article.State.archived)
+                .orElseThrow(() -> Problems.notFound("article", slug));
         ReadDependencies.on(ArticleKeys.article(article.id()));
         return new CommentTarget(article.id(), article.statusAt(now), article.commentsOpen());
     }

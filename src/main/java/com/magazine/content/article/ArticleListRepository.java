@@ -166,22 +166,6 @@ class ArticleListRepository {
         return ((Number) sql.query().getSingleResult()).longValue();
     }
 
-    /** The summaries of these articles, in the order of {@code ids}, in one statement. */
-    List<ArticleSummary> summaries(List<UUID> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        Sql sql = new Sql(entityManager);
-        sql.append("select ").append(SUMMARY_COLUMNS).append(" from article a where a.id in (")
-                .append(sql.bindAll(ids)).append(')');
-        Map<UUID, ArticleSummary> byId = new HashMap<>();
-        for (Object row : sql.query().getResultList()) {
-            ArticleSummary summary = summary((Object[]) row, 0);
-            byId.put(summary.id(), summary);
-        }
-        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
-    }
-
     /** An article as a single read finds it: its summary, and its body when the read shows it (else null). */
     record Found(ArticleSummary summary, List<Block> body) {
     }
@@ -256,31 +240,35 @@ class ArticleListRepository {
         return bodies;
     }
 
-    /** Up to {@code limit} public articles sharing a tag or an author with {@code article}, newest first. */
-    List<UUID> related(Article article, int limit, Instant now, boolean partner) {
-        List<UUID> tagIds = article.tags().stream().map(Tag::id).toList();
-        if (tagIds.isEmpty() && article.authorIds().isEmpty()) {
+    /**
+     * Up to {@code limit} public articles sharing a tag or an author with {@code article}, newest first, as summaries:
+     * one statement.
+     */
+    List<ArticleSummary> related(ArticleSummary article, int limit, Instant now, boolean partner) {
+        UUID[] tagIds = article.tags().stream().map(TagRef::id).filter(java.util.Objects::nonNull).toArray(UUID[]::new);
+        UUID[] authorIds = article.authorIds().toArray(UUID[]::new);
+        if (tagIds.length == 0 && authorIds.length == 0) {
             return List.of();
         }
         Sql sql = new Sql(entityManager);
         String at = sql.bind(now);
-        sql.append("select a.id from article a where ")
+        sql.append("select ").append(SUMMARY_COLUMNS).append(" from article a where ")
                 .append(partner ? PublicArticles.visibleToPartners("a", at) : PublicArticles.visible("a", at))
                 .append(" and a.id <> ").append(sql.bind(article.id())).append(" and (false");
-        if (!tagIds.isEmpty()) {
-            sql.append(" or exists (select 1 from article_tag t where t.article_id = a.id and t.tag_id in (")
-                    .append(sql.bindAll(tagIds)).append("))");
+        if (tagIds.length > 0) {
+            sql.append(" or exists (select 1 from article_tag t where t.article_id = a.id and t.tag_id = any(")
+                    .append(sql.bind(tagIds)).append("))");
         }
-        if (!article.authorIds().isEmpty()) {
-            sql.append(" or exists (select 1 from article_author w where w.article_id = a.id and w.author_id in (")
-                    .append(sql.bindAll(article.authorIds())).append("))");
+        if (authorIds.length > 0) {
+            sql.append(" or exists (select 1 from article_author w where w.article_id = a.id and w.author_id = any(")
+                    .append(sql.bind(authorIds)).append("))");
         }
         sql.append(") order by a.listed_at desc, a.id desc limit ").append(limit);
-        List<UUID> ids = new ArrayList<>();
-        for (Object id : sql.query().getResultList()) {
-            ids.add((UUID) id);
+        List<ArticleSummary> related = new ArrayList<>();
+        for (Object row : sql.query().getResultList()) {
+            related.add(summary((Object[]) row, 0));
         }
-        return ids;
+        return related;
     }
 
     /** The filter's conditions; {@code via}, when the query reads that relation as {@code x}, filters on it there. */

@@ -174,10 +174,10 @@ public class ArticleQueryService {
     public List<ArticleView> related(String slug, int limit, FieldSelection selection) {
         articles.readOnly();
         Instant now = Timestamps.now();
-        Article article = access.findVisible(slug, now);
+        ArticleSummary article = access.findVisibleToRead(slug, now, false).summary();
         ReadDependencies.on(ArticleKeys.PUBLIC_ARTICLES);
-        return articleViews.views(lists.summaries(lists.related(article, Math.min(limit, MAX_RELATED), now,
-                access.visibility().partner())), selection,
+        return articleViews.views(lists.related(article, Math.min(limit, MAX_RELATED), now,
+                access.visibility().partner()), selection,
                 Map.of(), now, EmbeddedAsset.Size.SMALL);
     }
 
