@@ -193,6 +193,13 @@ public interface ContentConfig {
             /** How often the change log is read for changes made by other instances. */
             @WithDefault("1s")
             String pollEvery();
+
+            /**
+             * How long requests for an answer another request is already making wait for it (then each makes its
+             * own), counted from when that one began; 0 turns the waiting off.
+             */
+            @WithDefault("2S")
+            java.time.Duration coalesceTimeout();
         }
     }
 

@@ -173,13 +173,26 @@ public class ResponseCache implements Purgeable {
         return enabled;
     }
 
-    public Entry get(String key) {
-        Entry entry = entries.getIfPresent(key);
-        (entry == null ? misses : hits).incrementAndGet();
-        return entry;
+    /**
+     * The answer kept for {@code key}, or null; not counted: a request that waits for another's answer looks twice,
+     * and is counted once, by how it was answered ({@link #countHit}, {@link #countMiss}).
+     */
+    public Entry peek(String key) {
+        return entries.getIfPresent(key);
     }
 
-    /** For the metrics (ResponseCacheMetrics): lookups answered, lookups not, purges, bytes and answers held. */
+    void countHit() {
+        hits.incrementAndGet();
+    }
+
+    void countMiss() {
+        misses.incrementAndGet();
+    }
+
+    /**
+     * For the metrics (ResponseCacheMetrics): requests answered from the cache, requests that made their answer,
+     * purges, bytes and answers held.
+     */
     public long hits() {
         return hits.get();
     }

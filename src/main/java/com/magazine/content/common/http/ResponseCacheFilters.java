@@ -32,6 +32,10 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * answer it was kept from carried (every header but those of one exchange: {@link #NOT_REPLAYED}), so nothing a
  * response filter adds can be missing from a hit. Keyed requests never touch it (they may see drafts); neither does
  * the change feed, which must always be read fresh.
+ *
+ * <p>Concurrent misses of one answer make it once ({@link AnswersInFlight}): the first leads, the others wait for its
+ * answer without holding a thread, then are answered as any hit is (conditions, gzip), or, if it was not kept, make
+ * their own as any miss does.
  */
 @ApplicationScoped
 class ResponseCacheFilters {
@@ -50,10 +54,12 @@ class ResponseCacheFilters {
     private static final List<String> NEVER = ResponseCache.NEVER_CACHED;
 
     private final ResponseCache cache;
+    private final AnswersInFlight inFlight;
     private final ObjectMapper json;
 
-    ResponseCacheFilters(ResponseCache cache, ObjectMapper json) {
+    ResponseCacheFilters(ResponseCache cache, AnswersInFlight inFlight, ObjectMapper json) {
         this.cache = cache;
+        this.inFlight = inFlight;
         this.json = json;
     }
 
@@ -61,8 +67,12 @@ class ResponseCacheFilters {
         filters.register(this::serve, PRIORITY);
     }
 
-    /** What a miss hands on to {@link #keep}: where to keep the answer, and the conditions to apply to it then. */
-    private record Miss(String key, long generation, Instant started, Conditions conditions) {
+    /**
+     * What a miss hands on to {@link #keep}: where to keep the answer, the conditions to apply to it then, and the
+     * flight it leads (null when it makes its answer alone).
+     */
+    private record Miss(String key, long generation, Instant started, Conditions conditions,
+            AnswersInFlight.Flight flight) {
     }
 
     private void serve(RoutingContext context) {
@@ -76,20 +86,66 @@ class ResponseCacheFilters {
             context.next();
             return;
         }
-        String key = key(request);
+        look(context, key(request), null);
+    }
+
+    /**
+     * Answers from the cache, or has the request make its answer: leading the flight of its key, or, when another
+     * request already makes that answer, after waiting for it once ({@code waited}: why the wait ended; null on the
+     * first look). A request that has waited never waits again.
+     */
+    private void look(RoutingContext context, String key, AnswersInFlight.Release waited) {
+        HttpServerRequest request = context.request();
         Conditions conditions = Conditions.of(request);
-        ResponseCache.Entry entry = cache.get(key);
-        if (entry == null) {
-            context.put(MISS, new Miss(key, cache.generation(), Instant.now(), conditions.any() ? conditions : null));
-            if (conditions.any()) {
-                // have the resource answer in full, so that one answer is kept for conditional and unconditional
-                // requests alike; the conditions are applied to it afterwards, as they are to a hit
-                request.headers().remove(HttpHeaders.IF_NONE_MATCH);
-                request.headers().remove(HttpHeaders.IF_MODIFIED_SINCE);
-            }
-            context.next();
+        ResponseCache.Entry entry = cache.peek(key);
+        if (waited != null) {
+            inFlight.count(entry != null ? AnswersInFlight.Outcome.HIT
+                    : waited == AnswersInFlight.Release.TIMED_OUT ? AnswersInFlight.Outcome.TIMEOUT
+                    : AnswersInFlight.Outcome.MISS);
+        }
+        if (entry != null) {
+            cache.countHit();
+            answer(context, entry, conditions);
             return;
         }
+        long generation = cache.generation();
+        AnswersInFlight.Flight flight = null;
+        if (waited == null && inFlight.enabled()) {
+            flight = inFlight.lead(key, generation, release -> resume(context, key, release));
+            if (flight == null) {
+                return; // another request makes this answer: resumed when it is decided
+            }
+            AnswersInFlight.Flight led = flight;
+            // on an answer the REST layer never reached, a failure, or a closed connection, as well as on success
+            context.addEndHandler(ended -> inFlight.land(led));
+        }
+        cache.countMiss();
+        context.put(MISS, new Miss(key, generation, Instant.now(), conditions.any() ? conditions : null, flight));
+        if (conditions.any()) {
+            // have the resource answer in full, so that one answer is kept for conditional and unconditional
+            // requests alike; the conditions are applied to it afterwards, as they are to a hit
+            request.headers().remove(HttpHeaders.IF_NONE_MATCH);
+            request.headers().remove(HttpHeaders.IF_MODIFIED_SINCE);
+        }
+        context.next();
+    }
+
+    /** A follower, back on its own context: looks again, unless its client has gone meanwhile. */
+    private void resume(RoutingContext context, String key, AnswersInFlight.Release release) {
+        HttpServerResponse response = context.response();
+        if (response.closed() || response.ended()) {
+            return;
+        }
+        try {
+            look(context, key, release);
+        } catch (RuntimeException e) {
+            context.fail(e);
+        }
+    }
+
+    /** Answers from a kept answer: its status, headers and body, or 304 when the conditions say the client has it. */
+    private static void answer(RoutingContext context, ResponseCache.Entry entry, Conditions conditions) {
+        HttpServerRequest request = context.request();
         HttpServerResponse response = context.response();
         if (entry.route() != null && request instanceof HttpServerRequestInternal internal) {
             internal.context().putLocal(ROUTE_TEMPLATE, entry.route());
@@ -121,6 +177,16 @@ class ResponseCacheFilters {
         if (!(context.get(MISS) instanceof Miss miss)) {
             return;
         }
+        try {
+            keep(miss, response, context);
+        } finally {
+            if (miss.flight() != null) {
+                inFlight.land(miss.flight()); // kept or not, the answer is decided: its followers need not wait on
+            }
+        }
+    }
+
+    private void keep(Miss miss, ContainerResponseContext response, RoutingContext context) {
         response.getHeaders().putSingle(X_CACHE, "miss");
         if (response.getStatus() != 200 || response.getEntity() == null) {
             return;

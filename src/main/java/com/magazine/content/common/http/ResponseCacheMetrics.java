@@ -9,17 +9,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * The response cache's metrics, read from its counters at each scrape: {@code content_response_cache_requests_total
  * {result=hit|miss}}, {@code content_response_cache_purges_total}, {@code content_response_cache_bytes} and
- * {@code content_response_cache_entries}; and {@code content_change_log_lag_seconds}, how far behind the change log
+ * {@code content_response_cache_entries}; the requests that waited for an answer another was making,
+ * {@code content_response_cache_coalesced_total{result=hit|miss|timeout}}, and those waiting now,
+ * {@code content_response_cache_waiting}; and {@code content_change_log_lag_seconds}, how far behind the change log
  * this instance's purges run.
  */
 @ApplicationScoped
 public class ResponseCacheMetrics implements MeterBinder {
 
     private final ResponseCache cache;
+    private final AnswersInFlight inFlight;
     private final CachePurges purges;
 
-    ResponseCacheMetrics(ResponseCache cache, CachePurges purges) {
+    ResponseCacheMetrics(ResponseCache cache, AnswersInFlight inFlight, CachePurges purges) {
         this.cache = cache;
+        this.inFlight = inFlight;
         this.purges = purges;
     }
 
@@ -38,6 +42,17 @@ public class ResponseCacheMetrics implements MeterBinder {
                 .description("Bytes the response cache holds").register(registry);
         Gauge.builder("content.response.cache.entries", cache, ResponseCache::size)
                 .description("Answers the response cache holds").register(registry);
+        for (AnswersInFlight.Outcome outcome : AnswersInFlight.Outcome.values()) {
+            FunctionCounter.builder("content.response.cache.coalesced", inFlight, f -> f.coalesced(outcome))
+                    .tag("result", outcome.tag())
+                    .description("Anonymous reads that waited for the same answer another request was making: "
+                            + "answered with it (hit), or making their own when it was not kept (miss) or took too "
+                            + "long (timeout)")
+                    .register(registry);
+        }
+        Gauge.builder("content.response.cache.waiting", inFlight, AnswersInFlight::waiting)
+                .description("Anonymous reads waiting now for an answer another request is making")
+                .register(registry);
         Gauge.builder("content.change.log.lag", purges, CachePurges::lagSeconds).baseUnit("seconds")
                 .description("How long after its commit this instance read the last change it purged for")
                 .register(registry);
