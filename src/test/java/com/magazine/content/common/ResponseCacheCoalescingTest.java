@@ -78,6 +78,14 @@ class ResponseCacheCoalescingTest {
         clients = Executors.newFixedThreadPool(17);
     }
 
+    /** Sends {@code count} anonymous GETs of {@code path} and waits until all of them wait for the first one. */
+    private List<Future<Answer>> sendBehindTheFirst(int count, String path) {
+        List<Future<Answer>> sent = send(count, Api::anonymous, path);
+        await(() -> metric(WAITING) == count, "the other " + count + " wait for the first" + HELD,
+                () -> metric(WAITING));
+        return sent;
+    }
+
     @AfterEach
     void stopClients() {
         clients.shutdownNow();
@@ -92,8 +100,7 @@ class ResponseCacheCoalescingTest {
         try (HeldTable held = hold("article")) {
             first = send(Api::anonymous, path);
             awaitFirstMiss(before);
-            others = send(15, Api::anonymous, path);
-            await(() -> metric(WAITING) == 15, "the other 15 wait for the first" + HELD, () -> metric(WAITING));
+            others = sendBehindTheFirst(15, path);
             assertThat(first.isDone()).as("the first request is still held in the database").isFalse();
         }
         Answer made = first.get(30, TimeUnit.SECONDS);
@@ -174,8 +181,7 @@ class ResponseCacheCoalescingTest {
         try (HeldTable held = hold("article")) {
             first = send(Api::anonymous, path);
             awaitFirstMiss(before);
-            others = send(5, Api::anonymous, path);
-            await(() -> metric(WAITING) == 5, "the other 5 wait for the first" + HELD, () -> metric(WAITING));
+            others = sendBehindTheFirst(5, path);
         }
         List<Answer> answers = new ArrayList<>();
         answers.add(first.get(30, TimeUnit.SECONDS));
@@ -210,8 +216,7 @@ class ResponseCacheCoalescingTest {
         try (HeldTable held = hold("article")) {
             first = send(Api::anonymous, path);
             awaitFirstMiss(before);
-            others = send(3, Api::anonymous, path);
-            await(() -> metric(WAITING) == 3, "the other 3 wait for the first" + HELD, () -> metric(WAITING));
+            others = sendBehindTheFirst(3, path);
             // any purge: the answer the first is making can no longer be kept
             cache.purge(List.of(unique("elsewhere")));
             later = send(Api::anonymous, path);
@@ -246,8 +251,7 @@ class ResponseCacheCoalescingTest {
             started = System.nanoTime();
             first = send(Api::anonymous, path);
             awaitFirstMiss(before);
-            others = send(3, Api::anonymous, path);
-            await(() -> metric(WAITING) == 3, "the other 3 wait for the first" + HELD, () -> metric(WAITING));
+            others = sendBehindTheFirst(3, path);
             await(() -> metric(COALESCED_TIMEOUT) - before.get(COALESCED_TIMEOUT) == 3,
                     "the 3 stop waiting after %s", () -> coalesceTimeout);
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(coalesceTimeout);
@@ -281,9 +285,7 @@ class ResponseCacheCoalescingTest {
                         .getBytes(StandardCharsets.US_ASCII));
                 out.flush();
                 awaitFirstMiss(before);
-                others = send(3, Api::anonymous, path);
-                await(() -> metric(WAITING) == 3, "the other 3 wait for the first" + HELD,
-                        () -> metric(WAITING));
+                others = sendBehindTheFirst(3, path);
                 waited = System.nanoTime();
             }
             await(() -> metric(WAITING) == 0, "the others stop waiting once the first one's client has left");
