@@ -43,7 +43,7 @@ class ArticleExpiryTest {
         input.put("tags", List.of(tag));
         String slug = publishedArticle(input);
         String tagSlug = tag.toLowerCase();
-        Instant expiry = Instant.now().plusSeconds(3).truncatedTo(ChronoUnit.MILLIS);
+        Instant expiry = Instant.now().plusSeconds(8).truncatedTo(ChronoUnit.MILLIS);
         String since = Api.changeFeedEnd();
         patch(slug, Map.of("unpublishAt", expiry.toString()), 200);
 
