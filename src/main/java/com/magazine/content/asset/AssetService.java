@@ -9,6 +9,8 @@ import com.magazine.content.common.events.Change;
 import com.magazine.content.common.events.ChangeLog;
 import com.magazine.content.common.http.HttpCaching;
 import com.magazine.content.common.http.IfMatch;
+import com.magazine.content.common.http.KeptInMemory;
+import com.magazine.content.common.time.Timestamps;
 import com.magazine.content.common.http.ReadDependencies;
 import com.magazine.content.common.json.MergePatch;
 import com.magazine.content.common.paging.Cursors;
@@ -30,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -52,10 +55,13 @@ public class AssetService {
     private final ContentConfig.Assets config;
     private final Instance<AssetUsers> users;
 
+    private final AssetsInMemory embedded;
+
     AssetService(AssetRepository assets, AssetLookups lookups, MediaStore store, RenditionMaker maker,
             ChangeLog changes, Cursors cursors, MergePatch mergePatch, Instance<Caller> caller, ContentConfig config,
-            Instance<AssetUsers> users) {
+            Instance<AssetUsers> users, AssetsInMemory embedded) {
         this.users = users;
+        this.embedded = embedded;
         this.assets = assets;
         this.lookups = lookups;
         this.store = store;
@@ -321,7 +327,7 @@ public class AssetService {
     }
 
     /**
-     * The assets with these ids, as content embeds them, in one query; unknown ids are left out. The answer being built
+     * The assets with these ids, as content embeds them, from memory or else in one query; unknown ids are left out. The answer being built
      * depends on each of them (their surrogate keys), found or not.
      */
     @ActivateRequestContext
@@ -329,12 +335,16 @@ public class AssetService {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        Map<UUID, EmbeddedAsset> found = new LinkedHashMap<>();
         for (UUID id : ids) {
+            // found or not: an answer that shows no image for an unknown id changes if one comes to have it
             ReadDependencies.on(AssetKeys.asset(id));
         }
-        Entities.byIds(assets.getEntityManager(), Asset.class, ids).forEach(asset -> found.put(asset.id(), EmbeddedAsset.of(asset)));
-        return found;
+        return embedded.get(ids, Timestamps.now(), missing -> {
+            Map<UUID, KeptInMemory.Loaded<EmbeddedAsset>> found = new LinkedHashMap<>();
+            Entities.byIds(assets.getEntityManager(), Asset.class, missing).forEach(asset -> found.put(asset.id(),
+                    new KeptInMemory.Loaded<>(EmbeddedAsset.of(asset), Set.of(AssetKeys.asset(asset.id())), null)));
+            return found;
+        });
     }
 
     /** What uses these assets, by asset: one question per feature that uses assets, for all of them. */

@@ -74,6 +74,11 @@ public final class EmbeddedAsset {
         return rightsExpireAt == null || now.isBefore(rightsExpireAt);
     }
 
+    /** Until when what {@link #shownAt} answers stays as it is at {@code now}: its rights' expiry, or null (for good). */
+    public Instant shownUntil(Instant now) {
+        return shownAt(now) ? rightsExpireAt : null;
+    }
+
     /** What an answer embedding it depends on, for its ETag: the asset's version and whether it is shown. */
     public String validator(Instant now) {
         return source.id() + ":" + version + ":" + shownAt(now);

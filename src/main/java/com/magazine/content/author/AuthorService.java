@@ -15,7 +15,10 @@ import com.magazine.content.common.error.Problems;
 import com.magazine.content.common.events.Change;
 import com.magazine.content.common.events.ChangeLog;
 import com.magazine.content.common.http.IfMatch;
+import com.magazine.content.common.http.KeptInMemory;
 import com.magazine.content.common.http.ReadDependencies;
+import com.magazine.content.common.http.SurrogateKey;
+import com.magazine.content.asset.AssetKeys;
 import com.magazine.content.common.json.MergePatch;
 import com.magazine.content.common.paging.Cursors;
 import com.magazine.content.common.paging.Page;
@@ -52,10 +55,12 @@ public class AuthorService implements AuthorDirectory {
     private final Event<AuthorRemoved> removed;
     private final AssetService assets;
     private final String mediaBase;
+    private final AuthorsInMemory bylines;
 
     AuthorService(AuthorRepository authors, Cursors cursors, MergePatch mergePatch, Instance<Caller> caller,
             Instance<AuthorReferences> references, ChangeLog changes, Event<AuthorRemoved> removed,
-            AssetService assets, ContentConfig config) {
+            AssetService assets, ContentConfig config, AuthorsInMemory bylines) {
+        this.bylines = bylines;
         this.assets = assets;
         this.mediaBase = config.site().apiBase();
         this.authors = authors;
@@ -192,13 +197,21 @@ public class AuthorService implements AuthorDirectory {
                 .collect(Collectors.toMap(Author::slug, Author::id));
     }
 
-    /** For other features: these authors, by id, in one query. */
+    /** For other features: these authors, by id, from memory or else in one query (and one for their avatars). */
     @ActivateRequestContext
     public Map<UUID, AuthorView> viewsOf(Collection<UUID> ids) {
-        List<Author> found = shown(authors.findByIds(Set.copyOf(ids)));
-        Map<UUID, EmbeddedAsset> avatars = avatarsOf(found);
         Instant now = Timestamps.now();
-        return found.stream().collect(Collectors.toMap(Author::id, author -> view(author, avatars, now)));
+        return bylines.get(Set.copyOf(ids), now, missing -> {
+            List<Author> found = authors.findByIds(missing);
+            Map<UUID, EmbeddedAsset> avatars = avatarsOf(found);
+            return found.stream().collect(Collectors.toMap(Author::id, author -> {
+                EmbeddedAsset avatar = author.avatar() == null ? null : avatars.get(author.avatar().assetId());
+                Set<SurrogateKey> keys = author.avatar() == null ? Set.of(AuthorKeys.author(author.id()))
+                        : Set.of(AuthorKeys.author(author.id()), AssetKeys.asset(author.avatar().assetId()));
+                return new KeptInMemory.Loaded<>(view(author, avatars, now), keys,
+                        avatar == null ? null : avatar.shownUntil(now));
+            }));
+        });
     }
 
     /** The avatars of these authors, in one query. */

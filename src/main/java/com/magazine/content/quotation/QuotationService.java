@@ -9,6 +9,8 @@ import com.magazine.content.common.error.Problems;
 import com.magazine.content.common.events.Change;
 import com.magazine.content.common.events.ChangeLog;
 import com.magazine.content.common.http.HttpCaching;
+import com.magazine.content.common.http.KeptInMemory;
+import com.magazine.content.common.time.Timestamps;
 import com.magazine.content.common.http.ReadDependencies;
 import com.magazine.content.author.AuthorRemoved;
 import jakarta.enterprise.event.Observes;
@@ -44,10 +46,12 @@ public class QuotationService {
     private final MergePatch mergePatch;
     private final ChangeLog changes;
     private final Instance<Caller> caller;
+    private final QuotationsInMemory embedded;
 
     QuotationService(QuotationRepository quotations, ArticleDirectory articles, AuthorService authors, Cursors cursors,
-            MergePatch mergePatch, ChangeLog changes, Instance<Caller> caller) {
+            MergePatch mergePatch, ChangeLog changes, Instance<Caller> caller, QuotationsInMemory embedded) {
         this.caller = caller;
+        this.embedded = embedded;
         this.quotations = quotations;
         this.articles = articles;
         this.authors = authors;
@@ -167,12 +171,12 @@ public class QuotationService {
         }
     }
 
-    /** For articles: these quotations as quote blocks embed them, in one query. */
+    /** For articles: these quotations as quote blocks embed them, from memory or else in one query. */
     @ActivateRequestContext
     public Map<UUID, com.magazine.content.article.QuotationEmbed> embeds(Collection<UUID> ids) {
-        Map<UUID, Quotation> found = quotations.byIds(ids);
-        found.keySet().forEach(id -> ReadDependencies.on(QuotationKeys.quotation(id)));
-        return found.values().stream().collect(Collectors.toMap(Quotation::id, QuotationService::embed));
+        return embedded.get(ids, Timestamps.now(), missing -> quotations.byIds(missing).values().stream()
+                .collect(Collectors.toMap(Quotation::id, quotation -> new KeptInMemory.Loaded<>(embed(quotation),
+                        Set.of(QuotationKeys.quotation(quotation.id())), null))));
     }
 
     private static com.magazine.content.article.QuotationEmbed embed(Quotation quotation) {

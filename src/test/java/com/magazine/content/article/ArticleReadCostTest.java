@@ -57,6 +57,14 @@ class ArticleReadCostTest {
     }
 
     @Test
+    void aReadAfterTheFirstFindsWhatTheArticleEmbedsInMemory() {
+        String three = articleWith(3);
+        // the article by its slug, with its bylines, tags and body, and the two horizons: its authors, its images and
+        // the quotations it cites are kept in memory since the first read (EmbeddedInMemoryTest: kept true)
+        assertThat(counter.warm(ARTICLES + three)).isEqualTo(3);
+    }
+
+    @Test
     @Costed("/api/v1/articles/{slug}/json-ld")
     void itsJsonLdCostsTheSameWithOneOrThreeOfEverything() {
         String one = articleWith(1);

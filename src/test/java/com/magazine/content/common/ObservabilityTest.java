@@ -37,6 +37,9 @@ class ObservabilityTest {
                 .contains("content_response_cache_requests_total{result=\"hit\"}")
                 .contains("content_response_cache_purges_total")
                 .contains("content_change_log_lag_seconds")
+                .contains("content_kept_in_memory_entries{kind=\"authors\"}")
+                .contains("content_kept_in_memory_reads_total{kind=\"assets\",result=\"miss\"}")
+                .contains("content_kept_in_memory_reads_total{kind=\"quotations\",result=\"hit\"}")
                 .contains("content_webhook_backlog")
                 .contains("agroal_active_count")
                 .contains("jvm_memory_used_bytes");

@@ -12,7 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  * {@code content_response_cache_entries}; the requests that waited for an answer another was making,
  * {@code content_response_cache_coalesced_total{result=hit|miss|timeout}}, and those waiting now,
  * {@code content_response_cache_waiting}; and {@code content_change_log_lag_seconds}, how far behind the change log
- * this instance's purges run.
+ * this instance's purges run. For what is kept in memory by id ({@link KeptInMemory}: authors, assets, quotations),
+ * {@code content_kept_in_memory_entries{kind}} and {@code content_kept_in_memory_reads_total{kind, result=hit|miss}}.
  */
 @ApplicationScoped
 public class ResponseCacheMetrics implements MeterBinder {
@@ -20,8 +21,12 @@ public class ResponseCacheMetrics implements MeterBinder {
     private final ResponseCache cache;
     private final AnswersInFlight inFlight;
     private final CachePurges purges;
+    private final java.util.List<KeptInMemory<?>> kept;
 
-    ResponseCacheMetrics(ResponseCache cache, AnswersInFlight inFlight, CachePurges purges) {
+    ResponseCacheMetrics(ResponseCache cache, AnswersInFlight inFlight, CachePurges purges,
+            jakarta.enterprise.inject.Instance<Purgeable> purgeables) {
+        this.kept = purgeables.stream().filter(KeptInMemory.class::isInstance)
+                .<KeptInMemory<?>>map(purgeable -> (KeptInMemory<?>) purgeable).toList();
         this.cache = cache;
         this.inFlight = inFlight;
         this.purges = purges;
@@ -56,5 +61,16 @@ public class ResponseCacheMetrics implements MeterBinder {
         Gauge.builder("content.change.log.lag", purges, CachePurges::lagSeconds).baseUnit("seconds")
                 .description("How long after its commit this instance read the last change it purged for")
                 .register(registry);
+        for (KeptInMemory<?> memory : kept) {
+            String kind = memory.kind();
+            Gauge.builder("content.kept.in.memory.entries", memory, KeptInMemory::size).tag("kind", kind)
+                    .description("What is kept in memory by id, to be embedded in answers without a query")
+                    .register(registry);
+            FunctionCounter.builder("content.kept.in.memory.reads", memory, KeptInMemory::hits).tag("kind", kind)
+                    .tag("result", "hit").description("Ids asked for and found in memory").register(registry);
+            FunctionCounter.builder("content.kept.in.memory.reads", memory, KeptInMemory::misses).tag("kind", kind)
+                    .tag("result", "miss").description("Ids asked for and read from the database")
+                    .register(registry);
+        }
     }
 }
