@@ -286,7 +286,7 @@ export interface ListArticlesRequest {
      */
     section?: string;
     /**
-     * Order: newest first (default), oldest first, by title, or by relevance (with q).
+     * Order: newest first (default), oldest first, by title, or by relevance (with q): the newest 200 matches, best first, so that a broad search answers as fast as a narrow one; narrow it (more words, a tag, an author, dates) to rank older articles.
      */
     sort?: ListArticlesSortEnum;
     /**
@@ -349,7 +349,7 @@ export interface ListAuthorArticlesRequest {
      */
     section?: string;
     /**
-     * Order: newest first (default), oldest first, by title, or by relevance (with q).
+     * Order: newest first (default), oldest first, by title, or by relevance (with q): the newest 200 matches, best first, so that a broad search answers as fast as a narrow one; narrow it (more words, a tag, an author, dates) to rank older articles.
      */
     sort?: ListAuthorArticlesSortEnum;
     /**
@@ -1326,7 +1326,7 @@ export class ArticlesApi extends runtime.BaseAPI {
     }
 
     /**
-     * Latest published first by default. Filters combine; a search (q) ranks by relevance with sort=relevance and adds a highlighted snippet. Keyset-paged: rows added meanwhile never shift a page.
+     * Latest published first by default. Filters combine; a search (q) ranks its newest 200 matches by relevance with sort=relevance, and adds a highlighted snippet. Keyset-paged: rows added meanwhile never shift a page.
      * List articles
      */
     async listArticlesRaw(requestParameters: ListArticlesRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<ArticlePage>> {
@@ -1337,7 +1337,7 @@ export class ArticlesApi extends runtime.BaseAPI {
     }
 
     /**
-     * Latest published first by default. Filters combine; a search (q) ranks by relevance with sort=relevance and adds a highlighted snippet. Keyset-paged: rows added meanwhile never shift a page.
+     * Latest published first by default. Filters combine; a search (q) ranks its newest 200 matches by relevance with sort=relevance, and adds a highlighted snippet. Keyset-paged: rows added meanwhile never shift a page.
      * List articles
      */
     async listArticles(requestParameters: ListArticlesRequest = {}, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<ArticlePage> {

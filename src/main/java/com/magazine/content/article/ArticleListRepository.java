@@ -81,6 +81,28 @@ class ArticleListRepository {
     /** How many columns {@link #SUMMARY_COLUMNS} reads. */
     private static final int SUMMARY_WIDTH = 26;
 
+    /**
+     * How many matches a search by relevance ranks: the newest this many (ten pages of 20), the best of them first.
+     * Ranking reads each match's whole tsvector (ts_rank), so ranking every match cost what the words match: at
+     * 1,000,000 articles a common word matches 816,000 of them and took 5.6 to 9.6 s (bench/README.md, "Search and the
+     * archive at 1,000,000 articles"). The newest matches are found on the lists' index when the words are common (a
+     * few rows read per match) and on the search index when they are rare, so the cost is bounded by this number
+     * rather than by the archive: 3.8 ms for that word. A search matching fewer articles ranks them all, as before.
+     */
+    static final int RANKED = 200;
+
+    /**
+     * A condition that is true (the words are never null) and that only a custom plan knows to be true: with the words
+     * bound, PostgreSQL folds it away while planning; in a generic plan it stays and costs what V21 declares the
+     * function to cost, so that a generic plan is never cheaper than the custom ones. The JDBC driver prepares a
+     * statement on the server after its fifth use on a connection, and PostgreSQL then plans it without the values
+     * (generic) as soon as that plan looks no dearer than the average custom plan so far; for a search that is wrong
+     * for any words: whether they are common (walk the newest articles) or rare (the search index) decides the plan.
+     * Measured at 1,000,000 articles, the generic plan took 52-146 ms for a search whose custom plan takes 2-3 ms, and
+     * 6.5 s for a common word.
+     */
+    private static final String CUSTOM_PLAN_GUARD = "custom_plan_guard()";
+
     private static final TypeReference<List<TagRef>> TAGS = new TypeReference<>() {
     };
     private static final TypeReference<List<Block>> BODY = new TypeReference<>() {
@@ -122,19 +144,29 @@ class ArticleListRepository {
         if (filter.query() == null && (sort == ArticleOrder.newest || sort == ArticleOrder.oldest)) {
             via = filter.tags().walkable() != null ? Relation.TAG : filter.author() != null ? Relation.AUTHOR : null;
         }
+        // by relevance, the rank is computed for the newest RANKED matches only (see there), read as c
+        boolean ranked = sort == ArticleOrder.relevance;
         String key = via != null ? "x.listed_at" : switch (sort) {
             case newest, oldest -> "a.listed_at";
             case title -> "a.sort_title";
-            case relevance -> "ts_rank(a.search, q.query)";
+            case relevance -> "ts_rank(c.search, c.query)";
         };
-        String id = via != null ? "x.article_id" : "a.id";
+        String id = via != null ? "x.article_id" : ranked ? "c.id" : "a.id";
         // the snippet is cut in Java from the plain text and the query's lexemes: ts_headline costs far more
         sql.append("select p.key, ").append(filter.query() != null ? "a.body_text" : "cast(null as text)")
                 .append(", p.query, ").append(SUMMARY_COLUMNS).append(" from (select ").append(id).append(" as id, ")
                 .append(key).append(" as key, ")
-                .append(filter.query() != null ? "cast(q.query as text)" : "cast(null as text)").append(" as query from ")
-                .append(via != null ? via.table + " x join article a on a.id = x.article_id" : "article a");
-        where(sql, filter, now, via);
+                .append(filter.query() == null ? "cast(null as text)" : ranked ? "cast(c.query as text)"
+                        : "cast(q.query as text)")
+                .append(" as query from ");
+        if (ranked) {
+            sql.append("(select a.id, a.search, q.query from article a");
+            where(sql, filter, now, null);
+            sql.append(" order by a.listed_at desc, a.id desc limit ").append(RANKED).append(") c");
+        } else {
+            sql.append(via != null ? via.table + " x join article a on a.id = x.article_id" : "article a");
+            where(sql, filter, now, via);
+        }
         if (afterId != null) {
             String operator = sort == ArticleOrder.oldest || sort == ArticleOrder.title ? ">" : "<";
             String value = switch (sort) {
@@ -142,7 +174,7 @@ class ArticleListRepository {
                 case title -> sql.bind(afterKey);
                 case relevance -> "cast(" + sql.bind(Float.parseFloat(afterKey)) + " as real)";
             };
-            sql.append(" and (").append(key).append(", ").append(id).append(") ").append(operator)
+            sql.append(ranked ? " where (" : " and (").append(key).append(", ").append(id).append(") ").append(operator)
                     .append(" (").append(value).append(", ").append(sql.bind(afterId)).append(')');
         }
         String descending = sort == ArticleOrder.newest || sort == ArticleOrder.relevance ? " desc" : "";
@@ -273,8 +305,9 @@ class ArticleListRepository {
 
     /** The filter's conditions; {@code via}, when the query reads that relation as {@code x}, filters on it there. */
     private void where(Sql sql, Filter filter, Instant now, Relation via) {
-        if (filter.query() != null) {
-            sql.append(", websearch_to_tsquery('english', ").append(sql.bind(filter.query())).append(") q(query)");
+        String words = filter.query() == null ? null : sql.bind(filter.query());
+        if (words != null) {
+            sql.append(", websearch_to_tsquery('english', ").append(words).append(") q(query)");
         }
         Supplier<String> nowParam = sql.bindOnUse(now);
         Supplier<String> visible = filter.visibility().partner()
@@ -343,8 +376,10 @@ class ArticleListRepository {
             String before = sql.bind(filter.publishedBefore());
             sql.append(" and a.published_at < ").append(before).append(" and a.listed_at < ").append(before);
         }
-        if (filter.query() != null) {
-            sql.append(" and a.search @@ q.query");
+        if (words != null) {
+            // the words decide the plan (see CUSTOM_PLAN_GUARD): the guard keeps it made for them
+            sql.append(" and a.search @@ q.query and (cast(").append(words).append(" as text) is not null or ")
+                    .append(CUSTOM_PLAN_GUARD).append(')');
         }
     }
 

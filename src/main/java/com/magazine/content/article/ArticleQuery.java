@@ -95,7 +95,9 @@ public class ArticleQuery extends PageRequest {
     @DefaultValue("-publishedAt")
     @Pattern(regexp = "^(-publishedAt|publishedAt|title|relevance)$",
             message = "must be -publishedAt, publishedAt, title or relevance")
-    @Parameter(description = "Order: newest first (default), oldest first, by title, or by relevance (with q).",
+    @Parameter(description = "Order: newest first (default), oldest first, by title, or by relevance (with q): the "
+            + "newest 200 matches, best first, so that a broad search answers as fast as a narrow one; narrow it "
+            + "(more words, a tag, an author, dates) to rank older articles.",
             schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, enumeration = {"-publishedAt", "publishedAt", "title", "relevance"},
                     defaultValue = "-publishedAt"))
     String sort = "-publishedAt";

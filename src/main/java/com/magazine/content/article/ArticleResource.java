@@ -73,8 +73,8 @@ public class ArticleResource {
 
     @GET
     @Operation(summary = "List articles", description = """
-            Latest published first by default. Filters combine; a search (q) ranks by relevance with sort=relevance \
-            and adds a highlighted snippet. Keyset-paged: rows added meanwhile never shift a page.""")
+            Latest published first by default. Filters combine; a search (q) ranks its newest 200 matches by \
+            relevance with sort=relevance, and adds a highlighted snippet. Keyset-paged: rows added meanwhile never shift a page.""")
     @APIResponse(responseCode = "200", description = "A page of articles.",
             headers = @Header(name = "Link", description = "RFC 8288 link to the next page, rel=\"next\"."),
             content = @Content(schema = @Schema(implementation = ArticlePage.class)))

@@ -1,0 +1,1 @@
+select count(*) from article a, websearch_to_tsquery('english', ?) q(query) where ( a.status = 'published' and a.listed_at <= ? and ( a.unpublish_at is null or a.unpublish_at > ? ) ) and ( ( a.status = 'published' and a.listed_at <= ? and ( a.unpublish_at is null or a.unpublish_at > ? ) ) ) and a.search @@ q.query and ( cast(? as text) is not null or custom_plan_guard() )
