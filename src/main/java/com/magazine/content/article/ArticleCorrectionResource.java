@@ -1,6 +1,7 @@
 package com.magazine.content.article;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.magazine.content.common.json.Selected;
 import com.magazine.content.access.Role;
 import com.magazine.content.common.http.IfMatch;
 import jakarta.annotation.security.RolesAllowed;
@@ -57,7 +58,7 @@ public class ArticleCorrectionResource {
     @APIResponse(responseCode = "409", description = "The article is a draft: it has nothing to correct yet "
             + "(not-published); or it has 50 corrections already (too-many-corrections).")
     @APIResponse(responseCode = "422", description = "No text is left once cleaned (named in violations).")
-    public RestResponse<JsonNode> correctArticle(@Parameter(description = ArticleResource.SLUG) @PathParam("slug")
+    public RestResponse<Selected> correctArticle(@Parameter(description = ArticleResource.SLUG) @PathParam("slug")
             String slug, @Parameter(description = ArticleResource.IF_MATCH) @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull CorrectionInput input) {
         return written(commands.correct(slug, input, IfMatch.parse(ifMatch)));
@@ -79,7 +80,7 @@ public class ArticleCorrectionResource {
             + "id.")
     @APIResponse(responseCode = "409", description = "The correction was withdrawn already (correction-withdrawn).")
     @APIResponse(responseCode = "422", description = "No reason is left once cleaned (named in violations).")
-    public RestResponse<JsonNode> withdrawArticleCorrection(
+    public RestResponse<Selected> withdrawArticleCorrection(
             @Parameter(description = ArticleResource.SLUG) @PathParam("slug") String slug,
             @Parameter(description = "The correction's id.") @PathParam("id") UUID id,
             @Parameter(description = ArticleResource.IF_MATCH) @HeaderParam("If-Match") String ifMatch,
@@ -87,7 +88,7 @@ public class ArticleCorrectionResource {
         return written(commands.withdrawCorrection(slug, id, input, IfMatch.parse(ifMatch)));
     }
 
-    private RestResponse<JsonNode> written(ArticleView article) {
+    private RestResponse<Selected> written(ArticleView article) {
         return RestResponse.ResponseBuilder.ok(representations.full(article)).tag(article.etag()).build();
     }
 }

@@ -7,6 +7,7 @@ import com.magazine.content.access.Role;
 import com.magazine.content.common.error.JsonInputProblems;
 import com.magazine.content.common.http.IfMatch;
 import com.magazine.content.common.json.FieldSelection;
+import com.magazine.content.common.json.Selected;
 import com.magazine.content.common.json.MergePatch;
 import com.magazine.content.common.paging.PageRequest;
 import jakarta.annotation.security.RolesAllowed;
@@ -81,7 +82,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "400", description = "A parameter is invalid: limit, cursor, a date, sort, status, "
             + "fields, or sort=relevance without q.")
     @APIResponse(responseCode = "403", description = "A status other than published, without an editor or author key.")
-    public RestResponse<JsonNode> listArticles(@Valid @BeanParam ArticleQuery query, UriInfo uri, Request request) {
+    public RestResponse<Representations.ArticleItems> listArticles(@Valid @BeanParam ArticleQuery query, UriInfo uri, Request request) {
         FieldSelection selection = Representations.fields(query.fields(), ArticleFields.SUMMARY);
         return representations.page(request, uri, queries.list(query.toListRequest(), query, selection), selection,
                 query.fields());
@@ -101,7 +102,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "403", description = "A preview token that is unknown, expired, revoked, or made for "
             + "another article (never answered with the published version instead).")
     @APIResponse(responseCode = "404", description = "No article has this slug, or the caller may not see it.")
-    public RestResponse<JsonNode> getArticle(@Parameter(description = SLUG) @PathParam("slug") String slug,
+    public RestResponse<Selected> getArticle(@Parameter(description = SLUG) @PathParam("slug") String slug,
             @Parameter(description = FIELDS) @QueryParam("fields") @Size(max = 1000) String fields,
             @Parameter(description = "A draft preview token (see createArticlePreview): the answer is the article "
                     + "as the token shows it, never cached.") @HeaderParam(PreviewTokens.HEADER) @Size(max = 200)
@@ -159,7 +160,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "301", description = "An old slug: Location has the current URL.")
     @APIResponse(responseCode = "400", description = "limit out of range, or an unknown member in fields.")
     @APIResponse(responseCode = "404", description = "No article has this slug, or the caller may not see it.")
-    public RestResponse<JsonNode> listRelatedArticles(@Parameter(description = SLUG) @PathParam("slug") String slug,
+    public RestResponse<Representations.ArticleItems> listRelatedArticles(@Parameter(description = SLUG) @PathParam("slug") String slug,
             @Parameter(description = "How many, 1 to 20.") @QueryParam("limit") @DefaultValue("5") @Min(1)
             @Max(ArticleQueryService.MAX_RELATED) int limit,
             @Parameter(description = FIELDS) @QueryParam("fields") @Size(max = 1000) String fields,
@@ -182,10 +183,10 @@ public class ArticleResource {
     @APIResponse(responseCode = "409", description = "The slug is taken.")
     @APIResponse(responseCode = "422", description = "An author or a quotation that does not exist, or a tag with no "
             + "letter or digit (each named in violations).")
-    public RestResponse<JsonNode> createArticle(@Valid @NotNull ArticleInput input, UriInfo uri) {
+    public RestResponse<Selected> createArticle(@Valid @NotNull ArticleInput input, UriInfo uri) {
         ArticleView created = commands.create(input);
         return RestResponse.ResponseBuilder
-                .<JsonNode>created(uri.getAbsolutePathBuilder().path(created.slug()).build())
+                .<Selected>created(uri.getAbsolutePathBuilder().path(created.slug()).build())
                 .entity(representations.full(created))
                 .tag(created.etag())
                 .build();
@@ -205,7 +206,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "404", description = "No article has this slug, or the caller may not see it.")
     @APIResponse(responseCode = "409", description = "The new slug is taken.")
     @APIResponse(responseCode = "422", description = "An author or a quotation that does not exist.")
-    public RestResponse<JsonNode> replaceArticle(@Parameter(description = SLUG) @PathParam("slug") String slug,
+    public RestResponse<Selected> replaceArticle(@Parameter(description = SLUG) @PathParam("slug") String slug,
             @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull ArticleInput input) {
         return written(commands.replace(slug, input, IfMatch.parse(ifMatch)));
@@ -229,7 +230,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "409", description = "The new slug is taken.")
     @APIResponse(responseCode = "422", description = "The patch removes the slug, names an unknown author or "
             + "quotation, or names corrections (appended and withdrawn only through their actions).")
-    public RestResponse<JsonNode> updateArticle(@Parameter(description = SLUG) @PathParam("slug") String slug,
+    public RestResponse<Selected> updateArticle(@Parameter(description = SLUG) @PathParam("slug") String slug,
             @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch, @NotNull JsonNode patch) {
         return written(commands.patch(slug, patch, IfMatch.parse(ifMatch)));
     }
@@ -264,7 +265,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "409", description = "Already published, or archived (unpublish it first).")
     @APIResponse(responseCode = "422", description = "The title or the body is missing (each named in violations).")
     @Consumes(MediaType.WILDCARD)
-    public RestResponse<JsonNode> publishArticle(@Parameter(description = SLUG) @PathParam("slug") String slug,
+    public RestResponse<Selected> publishArticle(@Parameter(description = SLUG) @PathParam("slug") String slug,
             @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch, String body) {
         return written(commands.publish(slug, publishRequest(body).at(), IfMatch.parse(ifMatch)));
     }
@@ -296,7 +297,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "403", description = "The key may not write this article.")
     @APIResponse(responseCode = "404", description = "No article has this slug, or the caller may not see it.")
     @APIResponse(responseCode = "409", description = "It is a draft already.")
-    public RestResponse<JsonNode> unpublishArticle(@Parameter(description = SLUG) @PathParam("slug") String slug,
+    public RestResponse<Selected> unpublishArticle(@Parameter(description = SLUG) @PathParam("slug") String slug,
             @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
         return written(commands.unpublish(slug, IfMatch.parse(ifMatch)));
     }
@@ -310,7 +311,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "403", description = "The key may not write this article.")
     @APIResponse(responseCode = "404", description = "No article has this slug, or the caller may not see it.")
     @APIResponse(responseCode = "409", description = "Only a published article can be archived.")
-    public RestResponse<JsonNode> archiveArticle(@Parameter(description = SLUG) @PathParam("slug") String slug,
+    public RestResponse<Selected> archiveArticle(@Parameter(description = SLUG) @PathParam("slug") String slug,
             @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
         return written(commands.archive(slug, IfMatch.parse(ifMatch)));
     }
@@ -354,14 +355,14 @@ public class ArticleResource {
     @APIResponse(responseCode = "404", description = "No such article or revision.")
     @APIResponse(responseCode = "409", description = "The revision's authors no longer exist.")
     @APIResponse(responseCode = "422", description = "The revision names a quotation that no longer exists.")
-    public RestResponse<JsonNode> restoreArticleRevision(@Parameter(description = SLUG) @PathParam("slug") String slug,
+    public RestResponse<Selected> restoreArticleRevision(@Parameter(description = SLUG) @PathParam("slug") String slug,
             @Parameter(description = "The revision's number.") @PathParam("number") int number,
             @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
         return written(commands.restore(slug, number, IfMatch.parse(ifMatch)));
     }
 
     /** A written article, as a default read shows it, with its new ETag. */
-    private RestResponse<JsonNode> written(ArticleView article) {
+    private RestResponse<Selected> written(ArticleView article) {
         return RestResponse.ResponseBuilder.ok(representations.full(article)).tag(article.etag()).build();
     }
 }

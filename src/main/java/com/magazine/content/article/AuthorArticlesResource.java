@@ -2,6 +2,7 @@ package com.magazine.content.article;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.magazine.content.common.json.FieldSelection;
+import com.magazine.content.common.json.Selected;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -41,7 +42,7 @@ public class AuthorArticlesResource {
     @APIResponse(responseCode = "400", description = "A parameter is invalid.")
     @APIResponse(responseCode = "403", description = "A status other than published, without an editor or author key.")
     @APIResponse(responseCode = "404", description = "No author has this slug.")
-    public RestResponse<JsonNode> listAuthorArticles(@Parameter(description = "The author's slug.") @PathParam("slug") String slug,
+    public RestResponse<Representations.ArticleItems> listAuthorArticles(@Parameter(description = "The author's slug.") @PathParam("slug") String slug,
             @Valid @BeanParam ArticleQuery query, UriInfo uri, Request request) {
         FieldSelection selection = Representations.fields(query.fields(), ArticleFields.SUMMARY);
         return representations.page(request, uri,

@@ -1,10 +1,10 @@
 package com.magazine.content.article;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.magazine.content.common.http.HttpCaching;
 import com.magazine.content.common.json.FieldSelection;
+import com.magazine.content.common.json.Selected;
 import com.magazine.content.common.paging.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Request;
@@ -16,10 +16,10 @@ import org.jboss.resteasy.reactive.RestResponse;
 @ApplicationScoped
 class Representations {
 
-    private final ObjectMapper json;
+    private final Selected.Writer selected;
 
     Representations(ObjectMapper json) {
-        this.json = json;
+        this.selected = new Selected.Writer(json);
     }
 
     /** The fields a client asked for, or {@code defaults}. */
@@ -28,29 +28,32 @@ class Representations {
     }
 
     /** An article as a default read sends it: the answer to a write. */
-    JsonNode full(ArticleView article) {
-        return ArticleFields.FULL.apply(json.valueToTree(article));
+    Selected full(ArticleView article) {
+        return selected.select(article, ArticleFields.FULL);
     }
 
-    RestResponse<JsonNode> item(Request request, ArticleView article, FieldSelection selection, String fields) {
-        return HttpCaching.item(request, article, selection.apply(json.valueToTree(article)), variant(fields));
+    RestResponse<Selected> item(Request request, ArticleView article, FieldSelection selection, String fields) {
+        return HttpCaching.item(request, article, selected.select(article, selection), variant(fields));
     }
 
-    RestResponse<JsonNode> page(Request request, UriInfo uri, Page<ArticleView> page, FieldSelection selection,
+    RestResponse<ArticleItems> page(Request request, UriInfo uri, Page<ArticleView> page, FieldSelection selection,
             String fields) {
-        ObjectNode body = json.createObjectNode();
-        body.set("items", selection.apply(json.valueToTree(page.items())));
-        body.put("next", page.next());
-        if (page.total() != null) {
-            body.put("total", page.total());
-        }
-        return HttpCaching.page(request, uri, page, (JsonNode) body, "list:" + variant(fields));
+        ArticleItems body = new ArticleItems(selected.select(page.items(), selection), page.next(), page.total());
+        return HttpCaching.page(request, uri, page, body, "list:" + variant(fields));
     }
 
     /** A list without paging (related articles), under {@code items}. */
-    RestResponse<JsonNode> items(Request request, UriInfo uri, List<ArticleView> articles, FieldSelection selection,
-            String fields) {
+    RestResponse<ArticleItems> items(Request request, UriInfo uri, List<ArticleView> articles,
+            FieldSelection selection, String fields) {
         return page(request, uri, new Page<>(articles, null), selection, fields);
+    }
+
+    /**
+     * A page of articles as sent: {@code total} only when it was counted. (The document describes it as
+     * {@code ArticlePage}, whose items are {@code ArticleView}s.)
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ArticleItems(Selected items, @JsonInclude(JsonInclude.Include.ALWAYS) String next, Long total) {
     }
 
     private static String variant(String fields) {

@@ -8,6 +8,7 @@ import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import jakarta.annotation.PreDestroy;
+import org.jboss.logging.Logger;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.ConnectException;
 import java.net.InetAddress;
@@ -26,6 +27,8 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 @ApplicationScoped
 class WebhookSender {
+
+    private static final Logger LOG = Logger.getLogger(WebhookSender.class);
 
     /** What came of one POST: the status code when there was an answer, else what went wrong. */
     record Outcome(Integer statusCode, String error) {
@@ -52,22 +55,29 @@ class WebhookSender {
         long deadline = System.nanoTime() + timeout.toNanos();
         Outcome outcome = new Outcome(null, "could not connect or send");
         for (InetAddress address : target.addresses()) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                break;
-            }
-            try {
-                return new Outcome(postTo(address, target, headers, body, left), null);
-            } catch (TimeoutException e) {
-                return new Outcome(null, "no answer within " + timeout.toSeconds() + " s");
-            } catch (ConnectException e) {
-                outcome = new Outcome(null, "could not connect"); // try the next address the name gave
-            } catch (Exception e) {
-                if (e instanceof InterruptedException) {
-                    Thread.currentThread().interrupt();
-                    return new Outcome(null, "interrupted");
+            // a connection the receiver closed before answering is tried once more, on a new connection: receivers
+            // tell repeats apart by the webhook-id header, which stays the same
+            for (int attempt = 1; attempt <= 2; attempt++) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return outcome;
                 }
-                return new Outcome(null, "could not connect or send");
+                try {
+                    return new Outcome(postTo(address, target, headers, body, left), null);
+                } catch (TimeoutException e) {
+                    return new Outcome(null, "no answer within " + timeout.toSeconds() + " s");
+                } catch (ConnectException e) {
+                    outcome = new Outcome(null, "could not connect"); // try the next address the name gave
+                    break;
+                } catch (Exception e) {
+                    if (e instanceof InterruptedException) {
+                        Thread.currentThread().interrupt();
+                        return new Outcome(null, "interrupted");
+                    }
+                    LOG.infof("Webhook post to %s failed before an answer (%s), try %d of 2 on this address",
+                            address.getHostAddress(), e.getMessage(), attempt);
+                    outcome = new Outcome(null, "could not connect or send");
+                }
             }
         }
         return outcome;

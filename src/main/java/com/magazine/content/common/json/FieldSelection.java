@@ -1,9 +1,6 @@
 package com.magazine.content.common.json;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.magazine.content.common.error.Problems;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -17,7 +14,8 @@ import java.util.stream.Collectors;
 /**
  * Sparse fieldsets ({@code fields=slug,title,authors.name}): which members of a representation to send, down into
  * embedded objects and lists of them. A name without a sub-path selects all of that member; {@code *} stands for the
- * representation's default members. An unknown name is a 400 problem naming the valid ones.
+ * representation's default members. An unknown name is a 400 problem naming the valid ones. {@link Selected} writes a
+ * value as a selection keeps it.
  */
 public final class FieldSelection {
 
@@ -80,27 +78,13 @@ public final class FieldSelection {
         return members.isEmpty() || members.containsKey(name);
     }
 
-    /** {@code node} with only the selected members; arrays are filtered element by element. */
-    public JsonNode apply(JsonNode node) {
+    /** What is selected below the member {@code name} (all of it when this selects all below). */
+    FieldSelection below(String name) {
         if (members.isEmpty()) {
-            return node;
+            return this;
         }
-        if (node instanceof ArrayNode array) {
-            ArrayNode result = array.arrayNode();
-            array.forEach(element -> result.add(apply(element)));
-            return result;
-        }
-        if (node instanceof ObjectNode object) {
-            ObjectNode result = object.objectNode();
-            members.forEach((name, below) -> {
-                JsonNode value = object.get(name);
-                if (value != null) {
-                    result.set(name, below.apply(value));
-                }
-            });
-            return result;
-        }
-        return node;
+        FieldSelection below = members.get(name);
+        return below == null ? leaf() : below;
     }
 
     /** A stable text of the selection, e.g. for a representation's ETag. */

@@ -1,0 +1,118 @@
+package com.magazine.content.common.json;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.databind.AnnotationIntrospector;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.introspect.Annotated;
+import com.fasterxml.jackson.databind.introspect.AnnotatedClass;
+import com.fasterxml.jackson.databind.introspect.NopAnnotationIntrospector;
+import com.fasterxml.jackson.databind.ser.PropertyWriter;
+import com.fasterxml.jackson.databind.ser.impl.SimpleBeanPropertyFilter;
+import com.fasterxml.jackson.databind.ser.impl.SimpleFilterProvider;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * A value sent with only the members a {@link FieldSelection} keeps, written straight from its records to the output:
+ * no JSON tree is built and then pruned. Made by {@link Writer#select}; serialized by Jackson wherever it stands (an
+ * answer's body, a member of a page).
+ */
+@JsonSerialize(using = Selected.Serializer.class)
+public final class Selected {
+
+    private static final String FILTER = "selected-fields";
+    private static final String ROOT = Selected.class.getName() + ".root";
+
+    private final Object value;
+    private final FieldSelection selection;
+    private final ObjectWriter writer;
+
+    private Selected(Object value, FieldSelection selection, ObjectWriter writer) {
+        this.value = value;
+        this.selection = selection;
+        this.writer = writer;
+    }
+
+    /**
+     * Makes {@link Selected} values: holds a writer of the application's {@link ObjectMapper} whose records consult
+     * the selection for each member they write.
+     */
+    public static final class Writer {
+
+        private final ObjectWriter filtered;
+
+        public Writer(ObjectMapper json) {
+            // every record is filtered (FieldSelection describes records and lists of them); all else as configured
+            AnnotationIntrospector records = new NopAnnotationIntrospector() {
+                @Override
+                public Object findFilterId(Annotated annotated) {
+                    return annotated instanceof AnnotatedClass type && type.getRawType().isRecord() ? FILTER : null;
+                }
+            };
+            ObjectMapper copy = json.copy();
+            this.filtered = copy.setAnnotationIntrospector(AnnotationIntrospector.pair(records,
+                    copy.getSerializationConfig().getAnnotationIntrospector())).writer();
+        }
+
+        /** {@code value} (a record or a list of records) as {@code selection} keeps it. */
+        public Selected select(Object value, FieldSelection selection) {
+            return new Selected(value, selection, filtered.with(new SimpleFilterProvider()
+                    .addFilter(FILTER, new Filter(selection))));
+        }
+    }
+
+    static final class Serializer extends StdSerializer<Selected> {
+
+        Serializer() {
+            super(Selected.class);
+        }
+
+        @Override
+        public void serialize(Selected selected, JsonGenerator out, SerializerProvider provider) throws IOException {
+            // where the value starts: member paths are counted from here
+            selected.writer.withAttribute(ROOT, out.getOutputContext()).writeValue(out, selected.value);
+        }
+    }
+
+    /** Writes a record's member when the selection, at the record's place in the value, keeps it. */
+    private static final class Filter extends SimpleBeanPropertyFilter {
+
+        private final FieldSelection selection;
+
+        Filter(FieldSelection selection) {
+            this.selection = selection;
+        }
+
+        @Override
+        public void serializeAsField(Object record, JsonGenerator out, SerializerProvider provider,
+                PropertyWriter member) throws Exception {
+            if (at(out.getOutputContext(), provider.getAttribute(ROOT)).includes(member.getName())) {
+                member.serializeAsField(record, out, provider);
+            } else if (!out.canOmitFields()) {
+                member.serializeAsOmittedField(record, out, provider);
+            }
+        }
+
+        /** The selection below the members that lead from {@code root} to the object being written. */
+        private FieldSelection at(JsonStreamContext object, Object root) {
+            Deque<String> path = new ArrayDeque<>();
+            for (JsonStreamContext context = object.getParent(); context != null && context != root;
+                    context = context.getParent()) {
+                if (context.inObject()) {
+                    path.push(context.getCurrentName());
+                }
+            }
+            FieldSelection here = selection;
+            for (String name : path) {
+                here = here.below(name);
+            }
+            return here;
+        }
+    }
+}
