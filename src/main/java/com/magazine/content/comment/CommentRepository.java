@@ -14,29 +14,39 @@ import java.util.UUID;
 @ApplicationScoped
 class CommentRepository implements PanacheRepositoryBase<Comment, UUID> {
 
-    /** The approved top-level comments of an article, oldest first, after ({@code afterAt}, {@code afterId}). */
-    List<Comment> threads(UUID articleId, Instant afterAt, UUID afterId, int limit) {
-        var query = afterId == null
-                ? find("articleId = ?1 and status = ?2 and parentId is null order by createdAt, id", articleId,
-                        CommentStatus.approved)
-                : find("articleId = ?1 and status = ?2 and parentId is null and (createdAt, id) > (?3, ?4) "
-                        + "order by createdAt, id", articleId, CommentStatus.approved, afterAt, afterId);
-        return query.page(0, limit).list();
+    /** A comment of a public thread as read: what readers are shown of it. */
+    record ThreadRow(UUID id, UUID parentId, UUID rootId, int depth, String authorName, String authorUrl,
+            String body, Instant createdAt, long version, UUID articleId) {
+
+        boolean top() {
+            return parentId == null;
+        }
     }
 
-    /** The approved replies in these threads, oldest first. */
-    List<Comment> replies(Collection<UUID> rootIds) {
-        if (rootIds.isEmpty()) {
-            return List.of();
+    private static final String THREAD_COLUMNS =
+            "id, parent_id, root_id, depth, author_name, author_url, body, created_at, version, article_id";
+
+    /**
+     * A page of an article's approved threads, in one statement: up to {@code limit} top-level comments after
+     * ({@code afterAt}, {@code afterId}), oldest first, then the approved replies in those threads, oldest first.
+     */
+    List<ThreadRow> threadPage(UUID articleId, Instant afterAt, UUID afterId, int limit) {
+        Sql sql = new Sql(getEntityManager());
+        sql.append("with tops as (select ").append(THREAD_COLUMNS).append(" from comment where article_id = ")
+                .append(sql.bind(articleId)).append(" and status = 'approved' and parent_id is null");
+        if (afterId != null) {
+            sql.append(" and (created_at, id) > (").append(sql.bind(afterAt)).append(", ").append(sql.bind(afterId))
+                    .append(')');
         }
+        sql.append(" order by created_at, id limit ").append(sql.bind(limit)).append(") ")
+                .append("select 0 as part, ").append(THREAD_COLUMNS).append(" from tops union all select 1, ")
+                .append(THREAD_COLUMNS).append(" from comment where root_id in (select id from tops)")
+                .append(" and status = 'approved' order by part, created_at, id");
         @SuppressWarnings("unchecked")
-        List<Comment> replies = getEntityManager().createNativeQuery("""
-                        select * from comment where root_id = any(?1) and status = ?2 order by created_at, id""",
-                        Comment.class)
-                .setParameter(1, rootIds.toArray(UUID[]::new))
-                .setParameter(2, CommentStatus.approved.name())
-                .getResultList();
-        return replies;
+        List<Object[]> rows = sql.query().getResultList();
+        return rows.stream().map(row -> new ThreadRow((UUID) row[1], (UUID) row[2], (UUID) row[3],
+                ((Number) row[4]).intValue(), (String) row[5], (String) row[6], (String) row[7],
+                Timestamps.fromJdbc(row[8]), ((Number) row[9]).longValue(), (UUID) row[10])).toList();
     }
 
     /**

@@ -167,22 +167,26 @@ public class CommentService {
             afterAt = instant(keys.get(0));
             afterId = Cursors.uuid(keys.get(1));
         }
-        List<Comment> tops = comments.threads(articleId, afterAt, afterId, page.limit() + 1);
+        List<CommentRepository.ThreadRow> rows = comments.threadPage(articleId, afterAt, afterId, page.limit() + 1);
+        List<CommentRepository.ThreadRow> tops = rows.stream().filter(CommentRepository.ThreadRow::top).toList();
         boolean more = tops.size() > page.limit();
-        List<Comment> served = more ? tops.subList(0, page.limit()) : tops;
         String next = null;
         if (more) {
-            Comment last = served.get(served.size() - 1);
+            CommentRepository.ThreadRow last = tops.get(page.limit() - 1);
             next = cursors.encode(list, last.createdAt().toString(), last.id().toString());
         }
         Map<UUID, CommentView> byId = new LinkedHashMap<>();
         List<CommentView> threads = new ArrayList<>();
-        for (Comment top : served) {
+        for (CommentRepository.ThreadRow top : more ? tops.subList(0, page.limit()) : tops) {
             CommentView view = CommentView.from(top);
             byId.put(top.id(), view);
             threads.add(view);
         }
-        for (Comment reply : comments.replies(byId.keySet())) {
+        for (CommentRepository.ThreadRow reply : rows) {
+            // the rows after the tops; replies in the thread one past this page are left for the next
+            if (reply.top() || !byId.containsKey(reply.rootId())) {
+                continue;
+            }
             CommentView view = CommentView.from(reply);
             byId.put(reply.id(), view);
             // a reply whose parent is no longer public joins its thread's top

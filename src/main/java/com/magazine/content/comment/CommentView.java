@@ -26,6 +26,12 @@ public record CommentView(
         @JsonIgnore @Schema(hidden = true) long version,
         @JsonIgnore @Schema(hidden = true) UUID articleId) implements Cacheable {
 
+    static CommentView from(CommentRepository.ThreadRow comment) {
+        return new CommentView(comment.id(), comment.parentId(), comment.depth(), comment.authorName(),
+                comment.authorUrl(), comment.body(), CommentText.html(comment.body()), comment.createdAt(),
+                new ArrayList<>(), comment.version(), comment.articleId());
+    }
+
     static CommentView from(Comment comment) {
         return new CommentView(comment.id(), comment.parentId(), comment.depth(), comment.authorName(),
                 comment.authorUrl(), comment.body(), CommentText.html(comment.body()), comment.createdAt(),

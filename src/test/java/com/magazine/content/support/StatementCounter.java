@@ -60,8 +60,13 @@ public class StatementCounter {
      * before); only the response cache is emptied.
      */
     public long warm(String path) {
-        Api.anonymous().when().get(path).then().statusCode(200);
-        return count(Api::anonymous, path, false);
+        return warm(Api::anonymous, path);
+    }
+
+    /** As {@link #warm(String)}, sent by {@code caller}. */
+    public long warm(Supplier<RequestSpecification> caller, String path) {
+        caller.get().when().get(path).then().statusCode(200);
+        return count(caller, path, false);
     }
 
     private long count(Supplier<RequestSpecification> caller, String path, boolean cold) {
