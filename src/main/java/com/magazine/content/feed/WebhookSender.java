@@ -55,29 +55,23 @@ class WebhookSender {
         long deadline = System.nanoTime() + timeout.toNanos();
         Outcome outcome = new Outcome(null, "could not connect or send");
         for (InetAddress address : target.addresses()) {
-            // a connection the receiver closed before answering is tried once more, on a new connection: receivers
-            // tell repeats apart by the webhook-id header, which stays the same
-            for (int attempt = 1; attempt <= 2; attempt++) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return outcome;
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            try {
+                return new Outcome(postTo(address, target, headers, body, left), null);
+            } catch (TimeoutException e) {
+                return new Outcome(null, "no answer within " + timeout.toSeconds() + " s");
+            } catch (ConnectException e) {
+                outcome = new Outcome(null, "could not connect"); // try the next address the name gave
+            } catch (Exception e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                    return new Outcome(null, "interrupted");
                 }
-                try {
-                    return new Outcome(postTo(address, target, headers, body, left), null);
-                } catch (TimeoutException e) {
-                    return new Outcome(null, "no answer within " + timeout.toSeconds() + " s");
-                } catch (ConnectException e) {
-                    outcome = new Outcome(null, "could not connect"); // try the next address the name gave
-                    break;
-                } catch (Exception e) {
-                    if (e instanceof InterruptedException) {
-                        Thread.currentThread().interrupt();
-                        return new Outcome(null, "interrupted");
-                    }
-                    LOG.infof("Webhook post to %s failed before an answer (%s), try %d of 2 on this address",
-                            address.getHostAddress(), e.getMessage(), attempt);
-                    outcome = new Outcome(null, "could not connect or send");
-                }
+                LOG.infof("Webhook post to %s failed before an answer: %s", address.getHostAddress(), e.getMessage());
+                return new Outcome(null, "could not connect or send");
             }
         }
         return outcome;
@@ -93,10 +87,9 @@ class WebhookSender {
                     sent.set(request);
                     return request.send(Buffer.buffer(body));
                 })
-                .compose(response -> {
-                    response.handler(ignored -> { });
-                    return response.end().map(done -> response.statusCode());
-                })
+                // the answer's body is let through unread; end() completes even when it has ended already (an
+                // answer with no body can end before this runs, and setting a body handler then throws)
+                .compose(response -> response.end().map(done -> response.statusCode()))
                 .toCompletionStage().toCompletableFuture();
         try {
             return answer.get(nanosLeft, TimeUnit.NANOSECONDS);
