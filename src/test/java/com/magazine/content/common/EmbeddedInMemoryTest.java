@@ -12,11 +12,10 @@ import static org.hamcrest.Matchers.nullValue;
 
 import com.magazine.content.asset.TestImages;
 import io.agroal.api.AgroalDataSource;
+import com.magazine.content.support.AnotherInstance;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -115,24 +114,7 @@ class EmbeddedInMemoryTest {
         read(slug).body("authors[0].location", equalTo(locationOf(author)));
         read(slug);
 
-        // what another instance sharing the database does: change the row and log the change, in one transaction
-        try (Connection connection = database.getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement update = connection.prepareStatement(
-                    "update author set location = 'Tromsø', version = version + 1 where id = ?::uuid");
-                    PreparedStatement log = connection.prepareStatement("insert into change_event "
-                            + "(type, entity_id, slug, public_op, staff_op, action, version, purges) "
-                            + "values ('author', ?::uuid, ?, 'upsert', 'upsert', 'updated', 1, "
-                            + "array['author:' || ?, 'authors'])")) {
-                update.setString(1, id);
-                update.executeUpdate();
-                log.setString(1, id);
-                log.setString(2, author);
-                log.setString(3, id);
-                log.executeUpdate();
-            }
-            connection.commit();
-        }
+        AnotherInstance.relocateAuthor(database, id, author, "Tromsø");
 
         String location = null;
         for (int i = 0; i < 40 && !"Tromsø".equals(location); i++) {

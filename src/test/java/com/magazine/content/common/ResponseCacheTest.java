@@ -18,10 +18,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import io.restassured.config.RestAssuredConfig;
+import com.magazine.content.support.AnotherInstance;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import org.junit.jupiter.api.Test;
 
 /** Anonymous reads are answered from memory, and stay true to the database whoever changes it. */
@@ -140,24 +139,7 @@ class ResponseCacheTest {
         String id = anonymous().when().get("/api/v1/authors/" + slug).then().extract().path("id");
         cached("/api/v1/authors/" + slug);
 
-        // what another instance sharing the database does: change the row and log the change, in one transaction
-        try (Connection connection = database.getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement update = connection.prepareStatement(
-                    "update author set location = 'Bergen', version = version + 1 where id = ?::uuid");
-                    PreparedStatement log = connection.prepareStatement("insert into change_event "
-                            + "(type, entity_id, slug, public_op, staff_op, action, version, purges) "
-                            + "values ('author', ?::uuid, ?, 'upsert', 'upsert', 'updated', 1, "
-                            + "array['author:' || ?, 'authors'])")) {
-                update.setString(1, id);
-                update.executeUpdate();
-                log.setString(1, id);
-                log.setString(2, slug);
-                log.setString(3, id);
-                log.executeUpdate();
-            }
-            connection.commit();
-        }
+        AnotherInstance.relocateAuthor(database, id, slug, "Bergen");
 
         String location = null;
         for (int i = 0; i < 40 && !"Bergen".equals(location); i++) {
