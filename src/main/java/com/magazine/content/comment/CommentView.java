@@ -32,12 +32,6 @@ public record CommentView(
                 new ArrayList<>(), comment.version(), comment.articleId());
     }
 
-    static CommentView from(Comment comment) {
-        return new CommentView(comment.id(), comment.parentId(), comment.depth(), comment.authorName(),
-                comment.authorUrl(), comment.body(), CommentText.html(comment.body()), comment.createdAt(),
-                new ArrayList<>(), comment.version(), comment.articleId());
-    }
-
     /** Covers the replies too: a new approved reply changes the thread. */
     @Override
     public EntityTag etag() {

@@ -30,12 +30,11 @@ public final class Selected {
     private static final String ROOT = Selected.class.getName() + ".root";
 
     private final Object value;
-    private final FieldSelection selection;
+    /** Writes {@code value} with the selection's filter. */
     private final ObjectWriter writer;
 
-    private Selected(Object value, FieldSelection selection, ObjectWriter writer) {
+    private Selected(Object value, ObjectWriter writer) {
         this.value = value;
-        this.selection = selection;
         this.writer = writer;
     }
 
@@ -62,7 +61,7 @@ public final class Selected {
 
         /** {@code value} (a record or a list of records) as {@code selection} keeps it. */
         public Selected select(Object value, FieldSelection selection) {
-            return new Selected(value, selection, filtered.with(new SimpleFilterProvider()
+            return new Selected(value, filtered.with(new SimpleFilterProvider()
                     .addFilter(FILTER, new Filter(selection))));
         }
     }
