@@ -2,6 +2,7 @@ package com.magazine.content.common.http;
 
 import com.magazine.content.common.paging.Page;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.UriInfo;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +28,9 @@ import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
  * it cites is edited, and a list's when an item leaves it. Elsewhere only the ETag validates.
  */
 public final class HttpCaching {
+
+    private static final java.time.format.DateTimeFormatter HTTP_DATE = java.time.format.DateTimeFormatter
+            .ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.ENGLISH).withZone(java.time.ZoneOffset.UTC);
 
     public static final String SURROGATE_KEY = "Surrogate-Key";
 
@@ -78,7 +82,7 @@ public final class HttpCaching {
         }
         ResponseBuilder<R> builder = current ? RestResponse.ResponseBuilder.notModified()
                 : RestResponse.ResponseBuilder.ok(body);
-        return builder.tag(etag).lastModified(modified).build();
+        return builder.tag(etag).header(HttpHeaders.LAST_MODIFIED, httpDate(resource.lastModified())).build();
     }
 
     private static boolean currentByTagOrDate(Request request, Date modified, EntityTag etag) {
@@ -87,6 +91,14 @@ public final class HttpCaching {
         } catch (RuntimeException unreadableDate) {
             return request.evaluatePreconditions(etag) != null; // RFC 9110: an invalid date is ignored
         }
+    }
+
+    /**
+     * An instant as an HTTP date (RFC 9110's IMF-fixdate, whole seconds). Written here with one shared formatter: the
+     * framework's {@code lastModified(Date)} makes a new {@code SimpleDateFormat} (and calendar) for every answer.
+     */
+    static String httpDate(Instant instant) {
+        return HTTP_DATE.format(instant);
     }
 
     /** If-None-Match against an ETag: a list of tags or *, compared weakly as RFC 9110 says for GET. */
@@ -156,7 +168,7 @@ public final class HttpCaching {
         }
         builder.tag(etag);
         if (modified != null) {
-            builder.lastModified(Date.from(modified));
+            builder.header(HttpHeaders.LAST_MODIFIED, httpDate(modified));
         }
         return builder.build();
     }

@@ -1,7 +1,6 @@
 package com.magazine.content.common.http;
 
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * The name of a piece of content that answers depend on: a read carries the keys of everything it shows (in its
@@ -15,12 +14,44 @@ import java.util.regex.Pattern;
  */
 public record SurrogateKey(String value) {
 
-    private static final Pattern FORM = Pattern.compile("[a-z][a-z-]*(:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})?");
+    /** Where the id starts in {@code family:<uuid>}, counted from the end: a UUID's text is 36 characters. */
+    private static final int ID_LENGTH = 36;
 
+    /**
+     * Checks the form {@code [a-z][a-z-]*(:<lower-case UUID>)?}. Every read builds several keys, so this is written
+     * out rather than matched with a regular expression (which showed in the profile of a read).
+     */
     public SurrogateKey {
-        if (value == null || !FORM.matcher(value).matches()) {
+        if (value == null || !wellFormed(value)) {
             throw new IllegalArgumentException("not a surrogate key: " + value);
         }
+    }
+
+    private static boolean wellFormed(String value) {
+        int colon = value.indexOf(':');
+        int familyEnd = colon < 0 ? value.length() : colon;
+        if (familyEnd == 0 || value.charAt(0) == '-') {
+            return false;
+        }
+        for (int i = 0; i < familyEnd; i++) {
+            char c = value.charAt(i);
+            if ((c < 'a' || c > 'z') && c != '-') {
+                return false;
+            }
+        }
+        return colon < 0 || value.length() - colon - 1 == ID_LENGTH && lowerCaseUuid(value, colon + 1);
+    }
+
+    /** 8-4-4-4-12 lower-case hex digits from {@code start} to the end. */
+    private static boolean lowerCaseUuid(String value, int start) {
+        for (int i = 0; i < ID_LENGTH; i++) {
+            char c = value.charAt(start + i);
+            boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
+            if (dash ? c != '-' : (c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The key of a whole family, e.g. {@code articles}. */

@@ -15,8 +15,6 @@ import com.fasterxml.jackson.databind.ser.impl.SimpleBeanPropertyFilter;
 import com.fasterxml.jackson.databind.ser.impl.SimpleFilterProvider;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
-import java.util.ArrayDeque;
-import java.util.Deque;
 
 /**
  * A value sent with only the members a {@link FieldSelection} keeps, written straight from its records to the output:
@@ -27,15 +25,16 @@ import java.util.Deque;
 public final class Selected {
 
     private static final String FILTER = "selected-fields";
-    private static final String ROOT = Selected.class.getName() + ".root";
 
     private final Object value;
-    /** Writes {@code value} with the selection's filter. */
+    /** Writes {@code value} with {@code filter}. */
     private final ObjectWriter writer;
+    private final Filter filter;
 
-    private Selected(Object value, ObjectWriter writer) {
+    private Selected(Object value, ObjectWriter writer, Filter filter) {
         this.value = value;
         this.writer = writer;
+        this.filter = filter;
     }
 
     /**
@@ -61,8 +60,8 @@ public final class Selected {
 
         /** {@code value} (a record or a list of records) as {@code selection} keeps it. */
         public Selected select(Object value, FieldSelection selection) {
-            return new Selected(value, filtered.with(new SimpleFilterProvider()
-                    .addFilter(FILTER, new Filter(selection))));
+            Filter filter = new Filter(selection);
+            return new Selected(value, filtered.with(new SimpleFilterProvider().addFilter(FILTER, filter)), filter);
         }
     }
 
@@ -74,8 +73,9 @@ public final class Selected {
 
         @Override
         public void serialize(Selected selected, JsonGenerator out, SerializerProvider provider) throws IOException {
-            // where the value starts: member paths are counted from here
-            selected.writer.withAttribute(ROOT, out.getOutputContext()).writeValue(out, selected.value);
+            // where the value starts: member paths are counted from here (a value is written by one thread at a time)
+            selected.filter.root = out.getOutputContext();
+            selected.writer.writeValue(out, selected.value);
         }
     }
 
@@ -83,6 +83,8 @@ public final class Selected {
     private static final class Filter extends SimpleBeanPropertyFilter {
 
         private final FieldSelection selection;
+        /** The context the value is written in, set before each writing. */
+        private JsonStreamContext root;
 
         Filter(FieldSelection selection) {
             this.selection = selection;
@@ -91,27 +93,24 @@ public final class Selected {
         @Override
         public void serializeAsField(Object record, JsonGenerator out, SerializerProvider provider,
                 PropertyWriter member) throws Exception {
-            if (at(out.getOutputContext(), provider.getAttribute(ROOT)).includes(member.getName())) {
+            if (at(out.getOutputContext().getParent()).includes(member.getName())) {
                 member.serializeAsField(record, out, provider);
             } else if (!out.canOmitFields()) {
                 member.serializeAsOmittedField(record, out, provider);
             }
         }
 
-        /** The selection below the members that lead from {@code root} to the object being written. */
-        private FieldSelection at(JsonStreamContext object, Object root) {
-            Deque<String> path = new ArrayDeque<>();
-            for (JsonStreamContext context = object.getParent(); context != null && context != root;
-                    context = context.getParent()) {
-                if (context.inObject()) {
-                    path.push(context.getCurrentName());
-                }
+        /**
+         * The selection below the members that lead from {@code root} to {@code context} (the parent of the object
+         * being written): walked up and applied on the way back, with nothing allocated, as this runs for every
+         * member written.
+         */
+        private FieldSelection at(JsonStreamContext context) {
+            if (context == null || context == root) {
+                return selection;
             }
-            FieldSelection here = selection;
-            for (String name : path) {
-                here = here.below(name);
-            }
-            return here;
+            FieldSelection above = at(context.getParent());
+            return context.inObject() ? above.below(context.getCurrentName()) : above;
         }
     }
 }
