@@ -9,7 +9,8 @@
 # flags) is measured on scenarios (a) and (b), the reference of the database path. Results go to bench/README.md.
 #
 # Needs root for apt-get (wrk, nginx, postgresql) and takes a while: about 10 minutes for 5,000 articles, and the
-# generation of 1,000,000 articles adds ~15 minutes more. BENCH_DURATION (default 15s) sets each measurement.
+# generation of 1,000,000 articles adds ~15 minutes more. BENCH_DURATION (default 15s) sets each measurement,
+# BENCH_WARMUP (8s) the warm-up before each, BENCH_JIT_WARMUP (120, seconds) the load each JVM gets once when started.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
