@@ -267,23 +267,8 @@ class AssetResourceTest {
         String id = created.path("id");
         String square = created.path("image.crops.'1x1'.src");
         browser().when().get(square).then().statusCode(200); // what renditions know of the asset is now in memory
-        // what another instance sharing the database does: change the row and log the change, in one transaction
-        try (java.sql.Connection connection = database.getConnection()) {
-            connection.setAutoCommit(false);
-            try (var update = connection.prepareStatement(
-                    "update asset set focal_x = 0.9, version = version + 1 where id = ?::uuid");
-                    var log = connection.prepareStatement("insert into change_event "
-                            + "(type, entity_id, public_op, staff_op, action, version, purges) "
-                            + "values ('asset', ?::uuid, 'upsert', 'upsert', 'updated', 1, "
-                            + "array['asset:' || ?, 'assets'])")) {
-                update.setString(1, id);
-                update.executeUpdate();
-                log.setString(1, id);
-                log.setString(2, id);
-                log.executeUpdate();
-            }
-            connection.commit();
-        }
+        com.magazine.content.support.AnotherInstance.changes(database, "asset", id, null, "assets",
+                "update asset set focal_x = 0.9, version = version + 1 where id = ?::uuid");
         int status = 200;
         for (int i = 0; i < 40 && status == 200; i++) {
             Thread.sleep(100);
