@@ -8,9 +8,10 @@
 # plain Quarkus + Panache endpoint reading the same article row by slug, and the 20 latest rows, with the same JVM
 # flags) is measured on scenarios (a) and (b), the reference of the database path. Results go to bench/README.md.
 #
-# Needs root for apt-get (wrk, nginx, postgresql) and takes a while: about 10 minutes for 5,000 articles, and the
-# generation of 1,000,000 articles adds ~15 minutes more. BENCH_DURATION (default 15s) sets each measurement,
-# BENCH_WARMUP (8s) the warm-up before each, BENCH_JIT_WARMUP (120, seconds) the load each JVM gets once when started.
+# Needs root for apt-get (wrk, nginx, postgresql) and takes a while: about 35 minutes per size, most of it the JIT
+# warm-ups, and the generation of 1,000,000 articles adds ~15 minutes more. BENCH_DURATION (default 15s) sets each
+# measurement, BENCH_WARMUP (8s) the warm-up before each, BENCH_JIT_WARMUP (480, seconds) the load each JVM gets once
+# when started (its scenarios in turns of 24 s).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,9 +19,11 @@ SIZES=("${@:-5000 1000000}")
 read -r -a SIZES <<< "${SIZES[*]}"
 DURATION=${BENCH_DURATION:-15s}
 WARMUP=${BENCH_WARMUP:-8s}
-# each JVM (service, floor) first runs its own scenarios for this long in all, before any is measured: on 2 cores the
-# JIT compiles while wrk and PostgreSQL take the CPU, and a service JVM is still getting faster after 100 s of load
-JIT_WARMUP=${BENCH_JIT_WARMUP:-120}
+# each JVM (service, floor) first runs its own scenarios for this long in all, in turns, before any is measured: on
+# 2 cores the JIT compiles while wrk and PostgreSQL take the CPU, and the service serving its mix is still getting
+# faster after 6 minutes of load (bench/README.md, "Warm-up: the JIT on two cores")
+JIT_WARMUP=${BENCH_JIT_WARMUP:-480}
+JIT_TURN=24
 JAVA_OPTS=${BENCH_JAVA_OPTS:--Xms224m -Xmx224m -XX:+UseSerialGC -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000}
 APP_PORT=8080
 REF_PORT=8090
@@ -221,11 +224,17 @@ print(f"{throughput:.0f} {p50:.2f} {p99:.2f} {failed}")'
 
 NAMES=(a b c d e f g)
 
-warm_jvm() { # $1 port, $2… path files: JIT_WARMUP seconds of load shared out among them, results thrown away
+warm_jvm() { # $1 port, $2… path files: JIT_WARMUP seconds of load, JIT_TURN seconds of each in turn (a mix, as
+  # production serves), results thrown away
   local port=$1; shift
-  local each=$(( JIT_WARMUP / $# ))
-  for paths in "$@"; do
-    measure "$port" "$paths" "${each}s" > /dev/null
+  local left=$JIT_WARMUP turn
+  while [ "$left" -gt 0 ]; do
+    for paths in "$@"; do
+      turn=$(( left < JIT_TURN ? left : JIT_TURN ))
+      [ "$turn" -gt 0 ] || break
+      measure "$port" "$paths" "${turn}s" > /dev/null
+      left=$(( left - turn ))
+    done
   done
 }
 declare -A LABEL=(
@@ -333,7 +342,7 @@ done
     "$(date -u +%Y-%m-%d)" "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)" "$(nproc)" \
     "$(( $(grep MemTotal /proc/meminfo | awk '{print $2}') / 1024 / 1024 ))" "$PG_VERSION" \
     "$COMMIT" "$DURATION"
-  printf 'measurement after %s of warm-up (and, once per JVM start, %s s of its scenarios: the JIT), everything on the\n' "$WARMUP" "$JIT_WARMUP"
+  printf 'measurement after %s of warm-up (and, once per JVM start, %s s of its scenarios in turns: the JIT), everything on the\n' "$WARMUP" "$JIT_WARMUP"
   printf 'one machine. Service and framework floor: the production\n' 
   printf 'jars with %s.\n' "$JAVA_OPTS"
   cat "$RESULTS"
