@@ -19,12 +19,9 @@ SIZES=("${@:-5000 1000000}")
 read -r -a SIZES <<< "${SIZES[*]}"
 DURATION=${BENCH_DURATION:-15s}
 WARMUP=${BENCH_WARMUP:-8s}
-# each JVM (service, floor) first runs its own scenarios for this long in all, in turns, before any is measured: on
-# 2 cores the JIT compiles while wrk and PostgreSQL take the CPU, and the service serving its mix is still getting
-# faster after 6 minutes of load (bench/README.md, "Warm-up: the JIT on two cores")
-JIT_WARMUP=${BENCH_JIT_WARMUP:-480}
-JIT_TURN=24
-JAVA_OPTS=${BENCH_JAVA_OPTS:--Xms224m -Xmx224m -XX:+UseSerialGC -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000}
+# shell functions and settings shared with bench/profile/cpu-per-request.sh: JAVA_OPTS, JIT_WARMUP, launch_service,
+# launch_floor, measure, warm_jvm
+. bench/lib.sh
 APP_PORT=8080
 REF_PORT=8090
 FLOOR_PORT=8081
@@ -80,12 +77,7 @@ build() {
 sql() { PGPASSWORD=bench psql -h localhost -U bench -d "$1" -qtA "${@:2}"; }
 
 start_app() { # $1 database, $2 response cache on/off
-  CONTENT_HTTP_RESPONSE_CACHE_ENABLED=$2 CONTENT_LIMITS_ENABLED=false \
-  CONTENT_PAGING_CURSOR_SECRET=bench-cursor-secret-0123456789abcdef0123456789 \
-  CONTENT_WEBHOOKS_SECRET_KEY=bench:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8= \
-  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:5432/$1" \
-  QUARKUS_DATASOURCE_USERNAME=bench QUARKUS_DATASOURCE_PASSWORD=bench QUARKUS_HTTP_PORT=$APP_PORT \
-    java $JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar > "$WORK/app-$1-$2.log" 2>&1 &
+  launch_service "$1" "$2" $APP_PORT "$WORK/app-$1-$2.log"
   APP_PID=$!
   for _ in $(seq 1 1200); do   # up to 10 minutes: a new migration may rewrite a million-article database first
     curl -sf "http://localhost:$APP_PORT/q/health/ready" >/dev/null 2>&1 && return 0
@@ -98,9 +90,7 @@ start_app() { # $1 database, $2 response cache on/off
 stop_app() { kill "$APP_PID" 2>/dev/null; wait "$APP_PID" 2>/dev/null || true; }
 
 start_floor() { # $1 database: the framework floor, with the service's JVM flags, on its own port
-  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:5432/$1" \
-  QUARKUS_DATASOURCE_USERNAME=bench QUARKUS_DATASOURCE_PASSWORD=bench QUARKUS_HTTP_PORT=$FLOOR_PORT \
-    java $JAVA_OPTS -jar bench/floor/target/quarkus-app/quarkus-run.jar > "$WORK/floor-$1.log" 2>&1 &
+  launch_floor "$1" $FLOOR_PORT "$WORK/floor-$1.log"
   FLOOR_PID=$!
   for _ in $(seq 1 240); do
     curl -sf "http://localhost:$FLOOR_PORT/floor/articles?limit=1" >/dev/null 2>&1 && return 0
@@ -203,40 +193,9 @@ PY
 
 stop_reference() { nginx -c "$1/nginx.conf" -s stop 2>/dev/null || true; }
 
-measure() { # $1 port, $2 paths file, $3 duration; prints "req/s p50 p99" (ms)
-  local script=bench/wrk/paths.lua
-  [[ "$2" == *e.paths ]] && script=bench/wrk/search.lua
-  wrk -t2 -c32 -d"$3" --latency -s "$script" "http://localhost:$1" -- "$2" 2>&1 | python3 -c '
-import re, sys
-text = sys.stdin.read()
-def ms(label):
-    m = re.search(r"^\s+" + label + r"\s+([\d.]+)(us|ms|s)\s*$", text, re.M)
-    if not m: return float("nan")
-    v, u = float(m.group(1)), m.group(2)
-    return v / 1000 if u == "us" else v * 1000 if u == "s" else v
-rps = re.search(r"Requests/sec:\s+([\d.]+)", text)
-errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
-p50, p99 = ms("50%"), ms("99%")
-throughput = float(rps.group(1)) if rps else 0
-failed = errors.group(1) if errors else 0
-print(f"{throughput:.0f} {p50:.2f} {p99:.2f} {failed}")'
-}
 
 NAMES=(a b c d e f g)
 
-warm_jvm() { # $1 port, $2… path files: JIT_WARMUP seconds of load, JIT_TURN seconds of each in turn (a mix, as
-  # production serves), results thrown away
-  local port=$1; shift
-  local left=$JIT_WARMUP turn
-  while [ "$left" -gt 0 ]; do
-    for paths in "$@"; do
-      turn=$(( left < JIT_TURN ? left : JIT_TURN ))
-      [ "$turn" -gt 0 ] || break
-      measure "$port" "$paths" "${turn}s" > /dev/null
-      left=$(( left - turn ))
-    done
-  done
-}
 declare -A LABEL=(
   [a]="(a) one article by slug, full" [b]="(b) the 20 latest" [c]="(c) page 2 by cursor"
   [d]="(d) an article's comments" [e]="(e) full-text search" [f]="(f) conditional GET, 304"
